@@ -1,0 +1,17 @@
+// Uninitialised installation → /setup; anonymous → /login (remembering where you were going).
+const PUBLIC = ['/login', '/setup']
+
+export default defineNuxtRouteMiddleware(async (to) => {
+  const auth = useAuthStore()
+  if (auth.initialized !== true) await auth.fetchSetupStatus()
+  if (!auth.initialized) return to.path === '/setup' ? undefined : navigateTo('/setup')
+  if (to.path === '/setup') return navigateTo('/login')
+
+  const isPublic = PUBLIC.includes(to.path) || to.path.startsWith('/invite/')
+  if (!auth.meLoaded) await auth.fetchMe()
+  if (isPublic) {
+    if (auth.me && to.path === '/login') return navigateTo(typeof to.query.redirect === 'string' ? to.query.redirect : '/')
+    return
+  }
+  if (!auth.me) return navigateTo({ path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} })
+})

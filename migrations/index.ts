@@ -1,0 +1,11 @@
+// The core's migration history, bundled statically so the production build
+// (.output) runs it without reading this folder. Add new migrations here.
+import type { MigrationSet } from '../server/db/migrator'
+import * as coreAuth from './20261127000000_core_auth'
+
+export const coreMigrations: MigrationSet = {
+  history: 'core',
+  migrations: {
+    '20261127000000_core_auth': coreAuth,
+  },
+}

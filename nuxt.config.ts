@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url'
+
+// The root app is the DentalPin core. Official modules are Nuxt layers under
+// layers/<name>/ (auto-registered by Nuxt from ~~/layers).
+const apiErrorHandler = fileURLToPath(new URL('./server/error-handler.ts', import.meta.url))
+
+export default defineNuxtConfig({
+  compatibilityDate: '2025-07-15',
+  // Root layout (no app/ srcDir) as the design card fixes it; Nuxt 4 behaviour otherwise.
+  srcDir: '.',
+  serverDir: 'server',
+  dir: { app: 'app' },
+  future: { compatibilityVersion: 4 },
+
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint'],
+
+  css: ['~/assets/css/main.css'],
+
+  devtools: { enabled: false },
+  telemetry: false,
+
+  // Fonts ship with the system stack: the remote providers would reach the network at build time.
+  fonts: {
+    providers: {
+      google: false,
+      googleicons: false,
+      bunny: false,
+      fontshare: false,
+      fontsource: false,
+      adobe: false,
+    },
+  },
+
+  // Lucide comes from @iconify-json/lucide, bundled into the server: icons never hit the network.
+  icon: {
+    serverBundle: { collections: ['lucide'] },
+    provider: 'server',
+    fallbackToApi: false,
+  },
+
+  i18n: {
+    strategy: 'no_prefix',
+    defaultLocale: 'en',
+    locales: [
+      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
+      { code: 'es', language: 'es-ES', name: 'Español', file: 'es.json' },
+    ],
+    detectBrowserLanguage: { useCookie: true, cookieKey: 'dentalpin_locale', redirectOn: 'root' },
+    bundle: { optimizeTranslationDirective: false },
+  },
+
+  eslint: {
+    config: { stylistic: true },
+  },
+
+  runtimeConfig: {
+    // Overridable with NUXT_* at run time; see docs/user-manual/operations.md.
+    demo: false,
+    loginMaxFailures: 5,
+    loginWindowSeconds: 900,
+    sessionDays: 14,
+    tokenDays: 30,
+    trustProxy: false,
+  },
+
+  typescript: {
+    strict: true,
+    typeCheck: false,
+  },
+
+  nitro: {
+    experimental: { asyncContext: true },
+  },
+
+  hooks: {
+    // Our handler turns every error under /api/** into the ErrorResponse envelope; the
+    // rest (pages) fall through to Nuxt's own error page.
+    'nitro:config'(config) {
+      const existing = config.errorHandler
+      const rest = Array.isArray(existing) ? existing : existing ? [existing] : []
+      config.errorHandler = [apiErrorHandler, ...rest]
+    },
+  },
+})

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// `npm run demo`: builds DentalPin when the build is missing or older than the
+// sources, then serves it supervised on the embedded database with demo data.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const marker = join(root, '.output', 'nitro.json')
+const SKIP = new Set(['node_modules', '.output', '.nuxt', '.data', '.git', 'tests', 'docs', '.storage', 'test-results'])
+
+function newestSource(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+const stale = !existsSync(marker) || statSync(marker).mtimeMs < newestSource(root)
+if (stale) {
+  console.log('[dentalpin] Building DentalPin (about a minute)...')
+  const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NUXT_DEMO: 'true', PORT: process.env.PORT || '3000' },
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', code => process.exit(code ?? 0))

@@ -1,0 +1,9 @@
+import { idParamSchema } from '#shared/schemas/auth'
+import { getMember } from '../../../../auth/service'
+import { useDb } from '../../../../db'
+
+export default defineEventHandler(async (event) => {
+  const auth = await requirePermission(event, 'admin.users.read')
+  const { id } = parseParams(event, idParamSchema)
+  return ok(await getMember(useDb(), auth, id))
+})

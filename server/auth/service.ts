@@ -1,0 +1,354 @@
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import type { createClinicSchema, createUserSchema, loginSchema, RoleName, setupSchema, updateClinicSchema, updateUserSchema } from '#shared/schemas/auth'
+import type { Database, SessionKind } from '../db/types'
+import { DomainError, badRequest, conflict, notFound, forbidden, unauthorized } from '../utils/errors'
+import type { AuthContext } from './context'
+import type { ClinicDto, ClinicMembershipDto, MemberDto, UserDto } from './dto'
+import { toClinicDto, toMemberDto, toUserDto } from './dto'
+import { clinicCreated } from './hooks'
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
+import { concretePermissions } from './permissions'
+import * as repo from './repository'
+import { hashSecret, newSecret } from './tokens'
+
+type Db = Kysely<Database>
+
+export interface AuthSettings {
+  loginMaxFailures: number
+  loginWindowSeconds: number
+  sessionDays: number
+  tokenDays: number
+}
+
+export interface ClientInfo {
+  ip: string
+  userAgent: string | null
+}
+
+export interface SignInPayload {
+  user: UserDto
+  clinics: ClinicMembershipDto[]
+  current_clinic_id: string | null
+  permissions: string[]
+}
+
+export interface IssuedSecret {
+  secret: string
+  expiresAt: Date
+}
+
+const DAY_MS = 86_400_000
+const INVITE_DAYS = 7
+const INVALID_CREDENTIALS = 'Invalid email or password'
+
+async function ownerClinicId(db: Db): Promise<string | null> {
+  return (await repo.findInstallation(db))?.owner_clinic_id ?? null
+}
+
+async function membershipsOf(db: Db, userId: string): Promise<ClinicMembershipDto[]> {
+  const owner = await ownerClinicId(db)
+  const rows = await repo.listUserClinics(db, userId)
+  return rows.map(r => ({ id: r.id, name: r.name, role: r.role, is_professional: r.is_professional, is_owner: r.id === owner }))
+}
+
+async function signInPayload(db: Db, user: UserDto, clinicId: string | null): Promise<SignInPayload> {
+  const clinics = await membershipsOf(db, user.id)
+  const current = clinics.find(c => c.id === clinicId) ?? clinics[0] ?? null
+  return {
+    user,
+    clinics,
+    current_clinic_id: current?.id ?? null,
+    permissions: current ? concretePermissions(current.role) : [],
+  }
+}
+
+async function issueSession(db: Db, userId: string, clinicId: string | null, kind: SessionKind, days: number, client: ClientInfo): Promise<IssuedSecret> {
+  const secret = newSecret()
+  const expiresAt = new Date(Date.now() + days * DAY_MS)
+  await repo.insertSession(db, {
+    token_hash: hashSecret(secret),
+    kind,
+    user_id: userId,
+    clinic_id: clinicId,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 500) ?? null,
+    expires_at: expiresAt,
+  })
+  return { secret, expiresAt }
+}
+
+export async function setupStatus(db: Db): Promise<{ initialized: boolean }> {
+  return { initialized: Boolean(await repo.findInstallation(db)) }
+}
+
+/**
+ * First run: creates the owning clinic and its first admin, signed in. Only
+ * possible once; the installation row makes a second (even concurrent) setup a 409.
+ */
+export async function setup(db: Db, input: z.output<typeof setupSchema>, client: ClientInfo, settings: AuthSettings) {
+  const passwordHash = await hashPassword(input.admin_password)
+  return db.transaction().execute(async (trx) => {
+    if ((await repo.findInstallation(trx)) || (await repo.countUsers(trx)) > 0) {
+      throw conflict('auth.already_initialized', 'DentalPin is already set up')
+    }
+    const clinic = await repo.insertClinic(trx, {
+      name: input.clinic_name,
+      tax_id: input.clinic_tax_id ?? null,
+      timezone: input.timezone ?? 'UTC',
+      currency: input.currency ?? 'EUR',
+      country: input.country ?? null,
+      language: input.language ?? 'en',
+    })
+    if (!(await repo.claimInstallation(trx, clinic.id))) {
+      throw conflict('auth.already_initialized', 'DentalPin is already set up')
+    }
+    const user = await repo.insertUser(trx, {
+      email: input.admin_email,
+      first_name: input.admin_first_name,
+      last_name: input.admin_last_name,
+      password_hash: passwordHash,
+      licence_number: null,
+    })
+    await repo.insertMembership(trx, { user_id: user.id, clinic_id: clinic.id, role: 'admin', is_professional: false })
+    await clinicCreated({ clinic_id: clinic.id, db: trx })
+    const issued = await issueSession(trx, user.id, clinic.id, 'session', settings.sessionDays, client)
+    return { payload: await signInPayload(trx, toUserDto(user), clinic.id), issued }
+  })
+}
+
+async function assertNotRateLimited(db: Db, ip: string, settings: AuthSettings): Promise<void> {
+  const { count, oldest } = await repo.recentLoginFailures(db, ip, settings.loginWindowSeconds)
+  if (count < settings.loginMaxFailures) return
+  const retryAfter = oldest
+    ? Math.max(1, Math.ceil((new Date(oldest).getTime() + settings.loginWindowSeconds * 1000 - Date.now()) / 1000))
+    : settings.loginWindowSeconds
+  throw new DomainError('rate_limited', 'auth.too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
+    headers: { 'Retry-After': String(retryAfter) },
+  })
+}
+
+/**
+ * Checks credentials and opens a browser session (`session`) or issues a
+ * bearer token (`token`). Unknown email and wrong password answer the same
+ * 401 and take the same time; repeated failures from one address answer 429.
+ */
+export async function signIn(db: Db, input: z.output<typeof loginSchema>, kind: SessionKind, client: ClientInfo, settings: AuthSettings) {
+  await assertNotRateLimited(db, client.ip, settings)
+  const user = await repo.findUserByEmail(db, input.email)
+  const valid = user?.password_hash
+    ? await verifyPassword(input.password, user.password_hash)
+    : (await burnPasswordCheck(input.password), false)
+  if (!user || !valid || !user.is_active) {
+    await repo.recordLoginFailure(db, client.ip, settings.loginWindowSeconds)
+    throw unauthorized('auth.invalid_credentials', INVALID_CREDENTIALS)
+  }
+  const payload = await signInPayload(db, toUserDto(user), null)
+  const days = kind === 'token' ? settings.tokenDays : settings.sessionDays
+  const issued = await issueSession(db, user.id, payload.current_clinic_id, kind, days, client)
+  return { payload, issued }
+}
+
+export async function signOut(db: Db, auth: AuthContext): Promise<void> {
+  await repo.revokeSession(db, auth.sessionId)
+}
+
+export interface MeDto extends SignInPayload {
+  current_clinic: ClinicDto | null
+  role: RoleName | null
+}
+
+export async function me(db: Db, auth: AuthContext): Promise<MeDto> {
+  const payload = await signInPayload(db, auth.user, auth.clinicId)
+  const clinic = auth.clinicId ? await repo.findClinic(db, auth.clinicId) : undefined
+  return {
+    ...payload,
+    permissions: auth.permissions,
+    current_clinic: clinic ? toClinicDto(clinic, await ownerClinicId(db)) : null,
+    role: auth.role,
+  }
+}
+
+export async function switchClinic(db: Db, auth: AuthContext, clinicId: string): Promise<MeDto> {
+  const membership = await repo.findMembership(db, auth.user.id, clinicId)
+  if (!membership) throw forbidden('auth.not_a_member', 'You are not a member of that clinic')
+  await repo.setSessionClinic(db, auth.sessionId, clinicId)
+  return me(db, { ...auth, clinicId, role: membership.role, permissions: concretePermissions(membership.role) })
+}
+
+function requireClinicId(auth: AuthContext): string {
+  if (!auth.clinicId) throw forbidden('auth.no_clinic', 'You are not a member of any clinic')
+  return auth.clinicId
+}
+
+// ---- Clinics -------------------------------------------------------------
+
+export async function currentClinic(db: Db, auth: AuthContext): Promise<ClinicDto> {
+  const clinic = await repo.findClinic(db, requireClinicId(auth))
+  if (!clinic) throw notFound('auth.clinic_not_found', 'Clinic not found')
+  return toClinicDto(clinic, await ownerClinicId(db))
+}
+
+export async function updateCurrentClinic(db: Db, auth: AuthContext, input: z.output<typeof updateClinicSchema>): Promise<ClinicDto> {
+  const clinicId = requireClinicId(auth)
+  const { settings, ...fields } = input
+  const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))
+  const clinic = await repo.updateClinic(db, clinicId, {
+    ...changes,
+    ...(settings ? { settings: JSON.stringify(settings) } : {}),
+  })
+  return toClinicDto(clinic, await ownerClinicId(db))
+}
+
+export async function myClinics(db: Db, auth: AuthContext): Promise<ClinicMembershipDto[]> {
+  return membershipsOf(db, auth.user.id)
+}
+
+/** A clinic group opens another clinic: only admins of the owning clinic; the creator becomes its admin. */
+export async function createClinic(db: Db, auth: AuthContext, input: z.output<typeof createClinicSchema>): Promise<ClinicDto> {
+  const owner = await ownerClinicId(db)
+  const ownerMembership = owner ? await repo.findMembership(db, auth.user.id, owner) : undefined
+  if (!ownerMembership || ownerMembership.role !== 'admin') {
+    throw forbidden('auth.not_owner_admin', 'Only administrators of the main clinic can open new clinics')
+  }
+  return db.transaction().execute(async (trx) => {
+    const { settings, ...fields } = input
+    const clinic = await repo.insertClinic(trx, {
+      ...fields,
+      name: fields.name,
+      ...(settings ? { settings: JSON.stringify(settings) } : {}),
+    })
+    await repo.insertMembership(trx, { user_id: auth.user.id, clinic_id: clinic.id, role: 'admin', is_professional: false })
+    await clinicCreated({ clinic_id: clinic.id, db: trx })
+    return toClinicDto(clinic, owner)
+  })
+}
+
+// ---- Users admin (always within the current clinic) ------------------------
+
+export async function listMembers(db: Db, auth: AuthContext, page: number, pageSize: number) {
+  const clinicId = requireClinicId(auth)
+  const { rows, total } = await repo.listClinicMembers(db, clinicId, page, pageSize)
+  const items: MemberDto[] = []
+  for (const row of rows) items.push(toMemberDto(row, row.password_hash === null && await repo.hasPendingInvite(db, row.id)))
+  return { items, total }
+}
+
+export async function getMember(db: Db, auth: AuthContext, userId: string): Promise<MemberDto> {
+  const row = await repo.findClinicMember(db, requireClinicId(auth), userId)
+  if (!row) throw notFound('auth.user_not_found', 'User not found')
+  return toMemberDto(row, row.password_hash === null && await repo.hasPendingInvite(db, row.id))
+}
+
+const defaultProfessional = (role: RoleName) => role === 'dentist' || role === 'hygienist'
+
+/**
+ * Adds a user to the current clinic. A new email creates the user (with the
+ * given password, or with a one-time invite link); an existing user without a
+ * membership here is added with their own credentials unchanged.
+ */
+export async function createMember(db: Db, auth: AuthContext, input: z.output<typeof createUserSchema>, baseUrl: string) {
+  const clinicId = requireClinicId(auth)
+  const passwordHash = input.password ? await hashPassword(input.password) : null
+  return db.transaction().execute(async (trx) => {
+    let user = await repo.findUserByEmail(trx, input.email)
+    if (user) {
+      if (await repo.findMembership(trx, user.id, clinicId)) {
+        throw conflict('auth.user_exists', 'A user with this email is already a member of this clinic')
+      }
+      if (input.password) {
+        throw conflict('auth.user_exists', 'A user with this email already exists; add them without a password to give them access to this clinic')
+      }
+    }
+    else {
+      user = await repo.insertUser(trx, {
+        email: input.email,
+        first_name: input.first_name,
+        last_name: input.last_name,
+        password_hash: passwordHash,
+        licence_number: input.licence_number ?? null,
+      })
+    }
+    await repo.insertMembership(trx, {
+      user_id: user.id,
+      clinic_id: clinicId,
+      role: input.role,
+      is_professional: input.is_professional ?? defaultProfessional(input.role),
+    })
+    let inviteUrl: string | null = null
+    if (!user.password_hash) {
+      const secret = newSecret()
+      await repo.insertInvite(trx, {
+        token_hash: hashSecret(secret),
+        user_id: user.id,
+        clinic_id: clinicId,
+        created_by: auth.user.id,
+        expires_at: new Date(Date.now() + INVITE_DAYS * DAY_MS),
+      })
+      inviteUrl = `${baseUrl}/invite/${secret}`
+    }
+    const member = await repo.findClinicMember(trx, clinicId, user.id)
+    return { user: toMemberDto(member!, inviteUrl !== null), invite_url: inviteUrl }
+  })
+}
+
+export async function updateMember(db: Db, auth: AuthContext, userId: string, input: z.output<typeof updateUserSchema>): Promise<MemberDto> {
+  const clinicId = requireClinicId(auth)
+  return db.transaction().execute(async (trx) => {
+    const existing = await repo.findClinicMember(trx, clinicId, userId)
+    if (!existing) throw notFound('auth.user_not_found', 'User not found')
+    const self = userId === auth.user.id
+    if (self && input.is_active === false) throw badRequest('auth.cannot_deactivate_self', 'You cannot deactivate yourself')
+    if (self && input.role && input.role !== existing.role) throw badRequest('auth.cannot_change_own_role', 'You cannot change your own role')
+
+    const losesAdmin = existing.role === 'admin' && existing.is_active
+      && ((input.role && input.role !== 'admin') || input.is_active === false)
+    if (losesAdmin && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
+      throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
+    }
+
+    const userChanges = Object.fromEntries(Object.entries({
+      first_name: input.first_name,
+      last_name: input.last_name,
+      is_active: input.is_active,
+      licence_number: input.licence_number,
+    }).filter(([, v]) => v !== undefined))
+    if (Object.keys(userChanges).length > 0) await repo.updateUser(trx, userId, userChanges)
+    if (input.role !== undefined || input.is_professional !== undefined) {
+      await repo.updateMembership(trx, clinicId, userId, {
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        ...(input.is_professional !== undefined ? { is_professional: input.is_professional } : {}),
+      })
+    }
+    if (input.is_active === false) await repo.revokeUserSessions(trx, userId)
+    const row = await repo.findClinicMember(trx, clinicId, userId)
+    return toMemberDto(row!, row!.password_hash === null && await repo.hasPendingInvite(trx, userId))
+  })
+}
+
+export async function removeMember(db: Db, auth: AuthContext, userId: string): Promise<void> {
+  const clinicId = requireClinicId(auth)
+  if (userId === auth.user.id) throw badRequest('auth.cannot_remove_self', 'You cannot remove yourself from the clinic')
+  await db.transaction().execute(async (trx) => {
+    const existing = await repo.findClinicMember(trx, clinicId, userId)
+    if (!existing) throw notFound('auth.user_not_found', 'User not found')
+    if (existing.role === 'admin' && existing.is_active && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
+      throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
+    }
+    await repo.deleteMembership(trx, clinicId, userId)
+  })
+}
+
+/** Sets the password of an invited user and signs them in; the link works once. */
+export async function acceptInvite(db: Db, token: string, password: string, client: ClientInfo, settings: AuthSettings) {
+  const passwordHash = await hashPassword(password)
+  return db.transaction().execute(async (trx) => {
+    const invite = await repo.findUsableInvite(trx, hashSecret(token))
+    if (!invite) throw notFound('auth.invite_invalid', 'This invitation link is invalid, used or expired')
+    const user = await repo.updateUser(trx, invite.user_id, { password_hash: passwordHash })
+    await repo.markInviteUsed(trx, invite.id)
+    if (!user.is_active) throw forbidden('auth.user_inactive', 'This account is deactivated')
+    const issued = await issueSession(trx, user.id, invite.clinic_id, 'session', settings.sessionDays, client)
+    return { payload: await signInPayload(trx, toUserDto(user), invite.clinic_id), issued }
+  })
+}

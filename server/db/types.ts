@@ -1,0 +1,113 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** timestamptz: read as Date, written as Date or ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>
+export type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>
+
+export const ROLES = ['admin', 'dentist', 'hygienist', 'assistant', 'receptionist'] as const
+export type Role = (typeof ROLES)[number]
+
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  first_name: string
+  last_name: string
+  password_hash: string | null
+  is_active: Generated<boolean>
+  licence_number: string | null
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
+export interface ClinicsTable {
+  id: Generated<string>
+  name: string
+  tax_id: string | null
+  address: string | null
+  phone: string | null
+  email: string | null
+  timezone: Generated<string>
+  currency: Generated<string>
+  country: string | null
+  language: Generated<string>
+  settings: Generated<Json>
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
+export interface ClinicMembershipsTable {
+  id: Generated<string>
+  user_id: string
+  clinic_id: string
+  role: Role
+  is_professional: boolean
+  created_at: Generated<Timestamp>
+}
+
+export type SessionKind = 'session' | 'token'
+
+export interface SessionsTable {
+  id: Generated<string>
+  token_hash: string
+  kind: SessionKind
+  user_id: string
+  clinic_id: string | null
+  ip: string | null
+  user_agent: string | null
+  created_at: Generated<Timestamp>
+  last_seen_at: Generated<Timestamp>
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface UserInvitesTable {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  clinic_id: string
+  created_by: string | null
+  created_at: Generated<Timestamp>
+  expires_at: Timestamp
+  used_at: Timestamp | null
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>
+  ip: string
+  attempted_at: Generated<Timestamp>
+}
+
+/** The single installation row: who owns this DentalPin (the first clinic created by setup). */
+export interface CoreInstallationTable {
+  id: number
+  owner_clinic_id: string
+  initialized_at: Generated<Timestamp>
+}
+
+export interface CoreMigrationTable {
+  history: string
+  name: string
+  applied_at: Generated<Timestamp>
+}
+
+export interface CoreDatabase {
+  users: UsersTable
+  clinics: ClinicsTable
+  clinic_memberships: ClinicMembershipsTable
+  sessions: SessionsTable
+  user_invites: UserInvitesTable
+  login_failures: LoginFailuresTable
+  core_installation: CoreInstallationTable
+  core_migration: CoreMigrationTable
+}
+
+export type Database = CoreDatabase
+
+export type User = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type Clinic = Selectable<ClinicsTable>
+export type NewClinic = Insertable<ClinicsTable>
+export type ClinicUpdate = Updateable<ClinicsTable>
+export type ClinicMembership = Selectable<ClinicMembershipsTable>
+export type Session = Selectable<SessionsTable>

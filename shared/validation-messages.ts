@@ -1,0 +1,13 @@
+// English text of the message keys used by shared schemas. The browser shows
+// the same keys through i18n (i18n/locales/*.json, "validation" section).
+export const validationMessages = {
+  'validation.password_length': 'Must be at least 8 characters',
+  'validation.password_letter': 'Must contain a letter',
+  'validation.password_digit': 'Must contain a digit',
+  'validation.email': 'Must be a valid email address',
+  'validation.required': 'Required',
+  'validation.timezone': 'Must be a valid IANA timezone (e.g. Europe/Madrid)',
+  'validation.currency': 'Must be a 3-letter ISO currency code (e.g. EUR)',
+  'validation.country': 'Must be a 2-letter ISO country code (e.g. ES)',
+  'validation.language': 'Must be one of: en, es',
+} as const

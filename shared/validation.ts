@@ -1,0 +1,32 @@
+import type { z } from 'zod'
+import type { ErrorItem } from './types/envelope'
+import { validationMessages } from './validation-messages'
+
+/** `frontend.navigation[0].permission` style path. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = ''
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`
+    else out += out ? `.${String(part)}` : String(part)
+  }
+  return out
+}
+
+/**
+ * Custom messages in shared schemas are keys (`validation.password_letter`)
+ * so the browser can show them in the user's language; the API answers them
+ * in English.
+ */
+export function englishMessage(message: string): string {
+  return validationMessages[message as keyof typeof validationMessages] ?? message
+}
+
+export function zodIssuesToErrors(issues: ReadonlyArray<z.core.$ZodIssue>): ErrorItem[] {
+  return issues.map(issue => ({
+    field: formatPath(issue.path) || undefined,
+    code: issue.code,
+    message: issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+      ? 'Required'
+      : englishMessage(issue.message),
+  }))
+}

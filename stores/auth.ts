@@ -1,0 +1,61 @@
+import { defineStore } from 'pinia'
+import type { ClinicMembershipDto, UserDto } from '~~/server/auth/dto'
+import type { MeDto } from '~~/server/auth/service'
+import type { LoginInput, SetupInput } from '#shared/schemas/auth'
+import { hasPermission } from '#shared/permissions'
+
+export type { MeDto, UserDto, ClinicMembershipDto }
+
+/** The signed-in user, their clinics and permissions, and whether DentalPin is set up. */
+export const useAuthStore = defineStore('auth', () => {
+  const me = ref<MeDto | null>(null)
+  const initialized = ref<boolean | null>(null)
+  const meLoaded = ref(false)
+  // On the server this forwards the browser's cookie to our own API.
+  const api = useRequestFetch()
+
+  async function fetchSetupStatus(): Promise<boolean> {
+    const res = await api<{ data: { initialized: boolean } }>('/api/v1/auth/setup/status')
+    initialized.value = res.data.initialized
+    return res.data.initialized
+  }
+
+  async function fetchMe(): Promise<MeDto | null> {
+    try {
+      const res = await api<{ data: MeDto }>('/api/v1/auth/me')
+      me.value = res.data
+    }
+    catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 401) throw error
+      me.value = null
+    }
+    meLoaded.value = true
+    return me.value
+  }
+
+  async function login(input: LoginInput): Promise<void> {
+    await $fetch('/api/v1/auth/login', { method: 'POST', body: input })
+    await fetchMe()
+  }
+
+  async function setup(input: SetupInput): Promise<void> {
+    await $fetch('/api/v1/auth/setup', { method: 'POST', body: input })
+    initialized.value = true
+    await fetchMe()
+  }
+
+  async function acceptInvite(token: string, password: string): Promise<void> {
+    await $fetch('/api/v1/auth/invites/accept', { method: 'POST', body: { token, password } })
+    await fetchMe()
+  }
+
+  async function logout(): Promise<void> {
+    await $fetch('/api/v1/auth/logout', { method: 'POST' })
+    me.value = null
+  }
+
+  const can = (permission: string) => hasPermission(me.value?.permissions ?? [], permission)
+  const currentMembership = computed(() => me.value?.clinics.find(c => c.id === me.value?.current_clinic_id) ?? null)
+
+  return { me, initialized, meLoaded, fetchSetupStatus, fetchMe, login, setup, acceptInvite, logout, can, currentMembership }
+})

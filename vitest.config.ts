@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const shared = fileURLToPath(new URL('./shared', import.meta.url))
+const alias = { '#shared': shared }
+
+// Three projects: pure unit tests, API tests against the built server over
+// real HTTP, and browser flows in system Chromium. The API and e2e projects
+// expect `.output/` (scripts/test.mjs builds it once per run).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'layers/*/tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts', 'layers/*/tests/api/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-build.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // Each file starts its own server on its own database; two at a time fit 2 cores.
+          maxWorkers: 2,
+          fileParallelism: true,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
