@@ -5,19 +5,49 @@ import { fileURLToPath } from 'node:url'
 const apiErrorHandler = fileURLToPath(new URL('./server/error-handler.ts', import.meta.url))
 
 export default defineNuxtConfig({
-  compatibilityDate: '2025-07-15',
-  // Root layout (no app/ srcDir) as the design card fixes it; Nuxt 4 behaviour otherwise.
-  srcDir: '.',
-  serverDir: 'server',
-  dir: { app: 'app' },
-  future: { compatibilityVersion: 4 },
 
   modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint'],
 
+  devtools: { enabled: false },
+
   css: ['~/assets/css/main.css'],
 
-  devtools: { enabled: false },
+  runtimeConfig: {
+    // Overridable with NUXT_* at run time; see docs/user-manual/operations.md.
+    demo: false,
+    loginMaxFailures: 5,
+    loginWindowSeconds: 900,
+    sessionDays: 14,
+    tokenDays: 30,
+    trustProxy: false,
+  },
+  dir: { app: 'app' },
+  // Root layout (no app/ srcDir) as the design card fixes it; Nuxt 4 behaviour otherwise.
+  srcDir: '.',
+  serverDir: 'server',
+  future: { compatibilityVersion: 4 },
+  compatibilityDate: '2025-07-15',
+
+  typescript: {
+    strict: true,
+    typeCheck: false,
+  },
   telemetry: false,
+
+  hooks: {
+    // Our handler turns every error under /api/** into the ErrorResponse envelope; the
+    // rest (pages) fall through to Nuxt's own error page.
+    'nitro:config'(nitroConfig) {
+      const config = nitroConfig as { errorHandler?: string | string[] }
+      const existing = config.errorHandler
+      const rest = Array.isArray(existing) ? existing : existing ? [existing] : []
+      config.errorHandler = [apiErrorHandler, ...rest]
+    },
+  },
+
+  eslint: {
+    config: { stylistic: true },
+  },
 
   // Fonts ship with the system stack: the remote providers would reach the network at build time.
   fonts: {
@@ -31,13 +61,6 @@ export default defineNuxtConfig({
     },
   },
 
-  // Lucide comes from @iconify-json/lucide, bundled into the server: icons never hit the network.
-  icon: {
-    serverBundle: { collections: ['lucide'] },
-    provider: 'server',
-    fallbackToApi: false,
-  },
-
   i18n: {
     strategy: 'no_prefix',
     defaultLocale: 'en',
@@ -49,36 +72,10 @@ export default defineNuxtConfig({
     bundle: { optimizeTranslationDirective: false },
   },
 
-  eslint: {
-    config: { stylistic: true },
-  },
-
-  runtimeConfig: {
-    // Overridable with NUXT_* at run time; see docs/user-manual/operations.md.
-    demo: false,
-    loginMaxFailures: 5,
-    loginWindowSeconds: 900,
-    sessionDays: 14,
-    tokenDays: 30,
-    trustProxy: false,
-  },
-
-  typescript: {
-    strict: true,
-    typeCheck: false,
-  },
-
-  nitro: {
-    experimental: { asyncContext: true },
-  },
-
-  hooks: {
-    // Our handler turns every error under /api/** into the ErrorResponse envelope; the
-    // rest (pages) fall through to Nuxt's own error page.
-    'nitro:config'(config) {
-      const existing = config.errorHandler
-      const rest = Array.isArray(existing) ? existing : existing ? [existing] : []
-      config.errorHandler = [apiErrorHandler, ...rest]
-    },
+  // Lucide comes from @iconify-json/lucide, bundled into the server: icons never hit the network.
+  icon: {
+    serverBundle: { collections: ['lucide'] },
+    provider: 'server',
+    fallbackToApi: false,
   },
 })

@@ -13,7 +13,9 @@ export function createSupervisor({ start, log = () => {}, fastFailureMs = 5000, 
   let stopping = false
   let fastFailures = 0
   let resolveRun
-  const done = new Promise((resolve) => { resolveRun = resolve })
+  const done = new Promise((resolve) => {
+    resolveRun = resolve
+  })
 
   function launch() {
     const startedAt = Date.now()

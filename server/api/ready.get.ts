@@ -6,7 +6,7 @@ import { DomainError } from '../utils/errors'
 export default defineEventHandler(async (event) => {
   const state = await readiness()
   if (!state.ready) {
-    setResponseHeader(event, 'Retry-After', '2')
+    setResponseHeader(event, 'Retry-After', 2)
     throw new DomainError('unavailable', 'not_ready', 'Not ready', { errors: [{ code: 'not_ready', message: state.error ?? 'Not ready' }] })
   }
   return ok({ ready: true, database: currentDatabaseKind(), pending_migrations: state.pending })

@@ -2,7 +2,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /** timestamptz: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** timestamptz with a database default (`now()`). */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 export type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>
+export type GeneratedJson<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>
 
 export const ROLES = ['admin', 'dentist', 'hygienist', 'assistant', 'receptionist'] as const
 export type Role = (typeof ROLES)[number]
@@ -15,8 +18,8 @@ export interface UsersTable {
   password_hash: string | null
   is_active: Generated<boolean>
   licence_number: string | null
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
 }
 
 export interface ClinicsTable {
@@ -30,9 +33,9 @@ export interface ClinicsTable {
   currency: Generated<string>
   country: string | null
   language: Generated<string>
-  settings: Generated<Json>
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  settings: GeneratedJson
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
 }
 
 export interface ClinicMembershipsTable {
@@ -41,7 +44,7 @@ export interface ClinicMembershipsTable {
   clinic_id: string
   role: Role
   is_professional: boolean
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
 }
 
 export type SessionKind = 'session' | 'token'
@@ -54,8 +57,8 @@ export interface SessionsTable {
   clinic_id: string | null
   ip: string | null
   user_agent: string | null
-  created_at: Generated<Timestamp>
-  last_seen_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
+  last_seen_at: GeneratedTimestamp
   expires_at: Timestamp
   revoked_at: Timestamp | null
 }
@@ -66,7 +69,7 @@ export interface UserInvitesTable {
   user_id: string
   clinic_id: string
   created_by: string | null
-  created_at: Generated<Timestamp>
+  created_at: GeneratedTimestamp
   expires_at: Timestamp
   used_at: Timestamp | null
 }
@@ -74,20 +77,20 @@ export interface UserInvitesTable {
 export interface LoginFailuresTable {
   id: Generated<string>
   ip: string
-  attempted_at: Generated<Timestamp>
+  attempted_at: GeneratedTimestamp
 }
 
 /** The single installation row: who owns this DentalPin (the first clinic created by setup). */
 export interface CoreInstallationTable {
   id: number
   owner_clinic_id: string
-  initialized_at: Generated<Timestamp>
+  initialized_at: GeneratedTimestamp
 }
 
 export interface CoreMigrationTable {
   history: string
   name: string
-  applied_at: Generated<Timestamp>
+  applied_at: GeneratedTimestamp
 }
 
 export interface CoreDatabase {

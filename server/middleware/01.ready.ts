@@ -3,7 +3,7 @@ import { bootStatus, isReady } from '../platform/boot'
 // Until start-up (database, migrations) has finished, nothing but liveness is served.
 export default defineEventHandler((event) => {
   if (isReady() || event.path === '/api/health') return
-  setResponseHeader(event, 'Retry-After', '2')
+  setResponseHeader(event, 'Retry-After', 2)
   setResponseStatus(event, 503)
   const state = bootStatus().state
   if (event.path.startsWith('/api/')) {

@@ -1,7 +1,6 @@
 import type { H3Event } from 'h3'
 import type { ApiResponse, PaginatedApiResponse } from '#shared/types/envelope'
 
-
 /** 200 `{data, message}`. */
 export function ok<T>(data: T, message: string | null = null): ApiResponse<T> {
   return { data, message }

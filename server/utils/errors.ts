@@ -1,14 +1,14 @@
 import type { ErrorItem } from '#shared/types/envelope'
 
-export type DomainErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'rate_limited'
-  | 'unavailable'
+export type DomainErrorKind
+  = | 'bad_request'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'invalid'
+    | 'rate_limited'
+    | 'unavailable'
 
 const STATUS: Record<DomainErrorKind, number> = {
   bad_request: 400,

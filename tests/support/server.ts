@@ -126,8 +126,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    child.stdout!.on('data', (d) => { log += d })
-    child.stderr!.on('data', (d) => { log += d })
+    const append = (d: Buffer) => {
+      log += d
+    }
+    child.stdout!.on('data', append)
+    child.stderr!.on('data', append)
     await waitForReady(url, child, () => log)
   }
 

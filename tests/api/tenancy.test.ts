@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, isErrorEnvelope } from '../support/http'
+import { createClinic, createUser, NO_LOGIN_LIMIT, setupOwner, signIn } from '../support/fixtures'
+import { startServer } from '../support/server'
+import type { TestServer } from '../support/server'
+
+const PASSWORD = 'Tenant-passw0rd'
+
+// Clinic A (the owner's) and clinic B (opened by the owner admin), each with
+// users of its own. Nothing of one clinic is visible from the other.
+describe('tenancy', () => {
+  let server: TestServer
+  let owner: ApiClient
+  let clinicA: string
+  let clinicB: string
+  let dentistA: string
+  let dentistB: string
+  let adminBId: string
+  let adminB: ApiClient
+
+  beforeAll(async () => {
+    server = await startServer({ env: NO_LOGIN_LIMIT })
+    ;({ api: owner, clinicId: clinicA } = await setupOwner(server.url))
+    dentistA = (await createUser(owner, { email: 'dentist-a@clinic.test', role: 'dentist', password: PASSWORD })).user.id
+    clinicB = (await createClinic(owner, 'Clinic B')).id
+    // Create clinic B's users after switching the owner's session to it.
+    const sw = await owner.post('/api/v1/auth/clinic', { clinic_id: clinicB })
+    expect(sw.status).toBe(200)
+    adminBId = (await createUser(owner, { email: 'admin-b@clinic.test', role: 'admin', password: PASSWORD })).user.id
+    dentistB = (await createUser(owner, { email: 'dentist-b@clinic.test', role: 'dentist', password: PASSWORD })).user.id
+    expect((await owner.post('/api/v1/auth/clinic', { clinic_id: clinicA })).status).toBe(200)
+    adminB = await signIn(server.url, 'admin-b@clinic.test', PASSWORD)
+  })
+  afterAll(async () => server?.close())
+
+  it('each clinic\'s users list holds only its own members', async () => {
+    const a = await owner.get('/api/v1/auth/users')
+    expect(a.status).toBe(200)
+    expect(a.body.data.map((u: any) => u.email).sort()).toEqual(['dentist-a@clinic.test', 'owner@clinic.test'])
+    expect(a.body.total).toBe(2)
+    const b = await adminB.get('/api/v1/auth/users')
+    expect(b.status).toBe(200)
+    expect(b.body.data.map((u: any) => u.email).sort()).toEqual(['admin-b@clinic.test', 'dentist-b@clinic.test', 'owner@clinic.test'])
+  })
+
+  it('a user of clinic B reading clinic A\'s user gets 404', async () => {
+    const res = await adminB.get(`/api/v1/auth/users/${dentistA}`)
+    expect(res.status).toBe(404)
+    expect(isErrorEnvelope(res.body)).toBe(true)
+    // Same answer as for an id that does not exist at all: nothing leaks.
+    const none = await adminB.get('/api/v1/auth/users/00000000-0000-4000-8000-000000000000')
+    expect(res.body).toEqual(none.body)
+  })
+
+  it('a user of clinic B cannot update or remove clinic A\'s user (404), and nothing changes', async () => {
+    const put = await adminB.put(`/api/v1/auth/users/${dentistA}`, { is_active: false, role: 'receptionist' })
+    expect(put.status).toBe(404)
+    expect(isErrorEnvelope(put.body)).toBe(true)
+    const del = await adminB.delete(`/api/v1/auth/users/${dentistA}`)
+    expect(del.status).toBe(404)
+    const check = await owner.get(`/api/v1/auth/users/${dentistA}`)
+    expect(check.status).toBe(200)
+    expect(check.body.data).toMatchObject({ is_active: true, role: 'dentist' })
+    await signIn(server.url, 'dentist-a@clinic.test', PASSWORD)
+  })
+
+  it('a member of both clinics sees each clinic\'s users only while that clinic is current', async () => {
+    const fromA = await owner.get(`/api/v1/auth/users/${dentistB}`)
+    expect(fromA.status).toBe(404)
+    const viaHeader = await owner.get(`/api/v1/auth/users/${dentistB}`, { headers: { 'x-clinic-id': clinicB } })
+    expect(viaHeader.status).toBe(200)
+    expect(viaHeader.body.data).toMatchObject({ id: dentistB, email: 'dentist-b@clinic.test', role: 'dentist' })
+  })
+
+  it('switching to a clinic you do not belong to is 403 and keeps the current clinic', async () => {
+    const res = await adminB.post('/api/v1/auth/clinic', { clinic_id: clinicA })
+    expect(res.status).toBe(403)
+    expect(isErrorEnvelope(res.body)).toBe(true)
+    const me = await adminB.get('/api/v1/auth/me')
+    expect(me.status).toBe(200)
+    expect(me.body.data.current_clinic.id).toBe(clinicB)
+    expect((await adminB.get('/api/v1/auth/clinic')).body.data.id).toBe(clinicB)
+  })
+
+  it('X-Clinic-Id naming a clinic you do not belong to is 403 on every endpoint', async () => {
+    const headers = { 'x-clinic-id': clinicA }
+    const attempts = [
+      await adminB.get('/api/v1/auth/me', { headers }),
+      await adminB.get('/api/v1/auth/users', { headers }),
+      await adminB.get(`/api/v1/auth/users/${dentistA}`, { headers }),
+      await adminB.put(`/api/v1/auth/users/${dentistA}`, { is_active: false }, { headers }),
+      await adminB.get('/api/v1/auth/clinic', { headers }),
+      await adminB.put('/api/v1/auth/clinic', { name: 'Mine now' }, { headers }),
+      await adminB.post('/api/v1/auth/users', { email: 'spy@clinic.test', first_name: 'S', last_name: 'Py', role: 'admin', password: PASSWORD }, { headers }),
+    ]
+    for (const res of attempts) {
+      expect(res.status).toBe(403)
+      expect(isErrorEnvelope(res.body)).toBe(true)
+    }
+    expect((await owner.get('/api/v1/auth/clinic')).body.data.name).toBe('Clínica Sonrisa')
+    expect((await owner.get('/api/v1/auth/users')).body.total).toBe(2)
+  })
+
+  it('a user only sees their own clinics', async () => {
+    const b = await adminB.get('/api/v1/auth/clinics')
+    expect(b.status).toBe(200)
+    expect(b.body.data).toEqual([{ id: clinicB, name: 'Clinic B', role: 'admin', is_professional: false, is_owner: false }])
+    const me = await adminB.get('/api/v1/auth/me')
+    expect(me.body.data.clinics.map((c: any) => c.id)).toEqual([clinicB])
+    const ownerClinics = await owner.get('/api/v1/auth/clinics')
+    expect(ownerClinics.body.data.map((c: any) => c.id).sort()).toEqual([clinicA, clinicB].sort())
+  })
+
+  it('an admin of clinic B administers clinic B only', async () => {
+    const clinic = await adminB.put('/api/v1/auth/clinic', { phone: '+34 600 000 000' })
+    expect(clinic.status).toBe(200)
+    expect(clinic.body.data).toMatchObject({ id: clinicB, phone: '+34 600 000 000' })
+    expect((await owner.get('/api/v1/auth/clinic')).body.data.phone).toBeNull()
+
+    const demoted = await adminB.put(`/api/v1/auth/users/${dentistB}`, { role: 'hygienist' })
+    expect(demoted.status).toBe(200)
+    expect(demoted.body.data.role).toBe('hygienist')
+  })
+
+  it('a user added to a second clinic gets a role per clinic', async () => {
+    // admin-b joins clinic A as a receptionist (existing account, no password: no invite).
+    const res = await owner.post('/api/v1/auth/users', { email: 'admin-b@clinic.test', first_name: 'Ignored', last_name: 'Ignored', role: 'receptionist' })
+    expect(res.status).toBe(201)
+    expect(res.body.data.invite_url).toBeNull()
+    expect(res.body.data.user).toMatchObject({ id: adminBId, role: 'receptionist' })
+
+    const clinics = await adminB.get('/api/v1/auth/clinics')
+    const roles = Object.fromEntries(clinics.body.data.map((c: any) => [c.id, c.role]))
+    expect(roles).toEqual({ [clinicA]: 'receptionist', [clinicB]: 'admin' })
+
+    // In clinic A they are a receptionist: no users admin there.
+    const inA = await adminB.get('/api/v1/auth/users', { headers: { 'x-clinic-id': clinicA } })
+    expect(inA.status).toBe(403)
+    const meA = await adminB.get('/api/v1/auth/me', { headers: { 'x-clinic-id': clinicA } })
+    expect(meA.body.data).toMatchObject({ role: 'receptionist', current_clinic_id: clinicA })
+    // Still admin in clinic B.
+    expect((await adminB.get('/api/v1/auth/users')).status).toBe(200)
+  })
+})
