@@ -1,6 +1,7 @@
 import { createHooks } from 'hookable'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/types'
+import { eventBus } from '../platform/events/bus'
 
 export interface ClinicCreatedPayload {
   clinic_id: string
@@ -9,14 +10,16 @@ export interface ClinicCreatedPayload {
 }
 
 /**
- * Core lifecycle hooks. `clinic:created` is the seam the event bus (issue #3)
- * connects to in order to publish `clinic.created` so modules seed per-clinic
- * defaults; until then it only logs.
+ * Core lifecycle hooks, awaited inside the transaction that caused them.
+ * `clinic:created` lets the platform seed per-clinic module data in the same
+ * unit of work; the `clinic.created` event goes out after the commit.
  */
 export const coreHooks = createHooks<{
   'clinic:created': (payload: ClinicCreatedPayload) => void | Promise<void>
 }>()
 
+/** Called inside the transaction (a `transaction()` unit of work) that created a clinic. */
 export async function clinicCreated(payload: ClinicCreatedPayload): Promise<void> {
   await coreHooks.callHook('clinic:created', payload)
+  eventBus.publish('clinic.created', { clinic_id: payload.clinic_id })
 }

@@ -11,6 +11,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
 import { concretePermissions } from './permissions'
 import * as repo from './repository'
 import { hashSecret, newSecret } from './tokens'
+import { transaction } from '../db/transaction'
 
 type Db = Kysely<Database>
 
@@ -88,7 +89,7 @@ export async function setupStatus(db: Db): Promise<{ initialized: boolean }> {
  */
 export async function setup(db: Db, input: z.output<typeof setupSchema>, client: ClientInfo, settings: AuthSettings) {
   const passwordHash = await hashPassword(input.admin_password)
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     if ((await repo.findInstallation(trx)) || (await repo.countUsers(trx)) > 0) {
       throw conflict('auth.already_initialized', 'DentalPin is already set up')
     }
@@ -211,7 +212,7 @@ export async function createClinic(db: Db, auth: AuthContext, input: z.output<ty
   if (!ownerMembership || ownerMembership.role !== 'admin') {
     throw forbidden('auth.not_owner_admin', 'Only administrators of the main clinic can open new clinics')
   }
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const { settings, ...fields } = input
     const clinic = await repo.insertClinic(trx, {
       ...fields,
@@ -250,7 +251,7 @@ const defaultProfessional = (role: RoleName) => role === 'dentist' || role === '
 export async function createMember(db: Db, auth: AuthContext, input: z.output<typeof createUserSchema>, baseUrl: string) {
   const clinicId = requireClinicId(auth)
   const passwordHash = input.password ? await hashPassword(input.password) : null
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     let user = await repo.findUserByEmail(trx, input.email)
     if (user) {
       if (await repo.findMembership(trx, user.id, clinicId)) {
@@ -294,7 +295,7 @@ export async function createMember(db: Db, auth: AuthContext, input: z.output<ty
 
 export async function updateMember(db: Db, auth: AuthContext, userId: string, input: z.output<typeof updateUserSchema>): Promise<MemberDto> {
   const clinicId = requireClinicId(auth)
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const existing = await repo.findClinicMember(trx, clinicId, userId)
     if (!existing) throw notFound('auth.user_not_found', 'User not found')
     const self = userId === auth.user.id
@@ -329,7 +330,7 @@ export async function updateMember(db: Db, auth: AuthContext, userId: string, in
 export async function removeMember(db: Db, auth: AuthContext, userId: string): Promise<void> {
   const clinicId = requireClinicId(auth)
   if (userId === auth.user.id) throw badRequest('auth.cannot_remove_self', 'You cannot remove yourself from the clinic')
-  await db.transaction().execute(async (trx) => {
+  await transaction(db, async (trx) => {
     const existing = await repo.findClinicMember(trx, clinicId, userId)
     if (!existing) throw notFound('auth.user_not_found', 'User not found')
     if (existing.role === 'admin' && existing.is_active && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
@@ -342,7 +343,7 @@ export async function removeMember(db: Db, auth: AuthContext, userId: string): P
 /** Sets the password of an invited user and signs them in; the link works once. */
 export async function acceptInvite(db: Db, token: string, password: string, client: ClientInfo, settings: AuthSettings) {
   const passwordHash = await hashPassword(password)
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const invite = await repo.findUsableInvite(trx, hashSecret(token))
     if (!invite) throw notFound('auth.invite_invalid', 'This invitation link is invalid, used or expired')
     const user = await repo.updateUser(trx, invite.user_id, { password_hash: passwordHash })

@@ -5,6 +5,7 @@ import type { RoleName } from '#shared/schemas/auth'
 import type { Database } from '../db/types'
 import { clinicCreated } from '../auth/hooks'
 import { hashPassword } from '../auth/passwords'
+import { transaction } from '../db/transaction'
 import * as repo from '../auth/repository'
 
 /** The one documented demo password (README). */
@@ -32,7 +33,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
     return false
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     if ((await repo.findInstallation(trx)) || (await repo.countUsers(trx)) > 0) return false
     const clinic = await repo.insertClinic(trx, {
       name: 'DentalPin Demo Clinic',
