@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, isErrorEnvelope } from '../support/http'
+import { isErrorEnvelope } from '../support/http'
+import type { ApiClient } from '../support/http'
 import { createClinic, createUser, NO_LOGIN_LIMIT, setupOwner, signIn } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
