@@ -36,6 +36,12 @@ export function mapError(error: unknown): Mapped {
   if (domain) {
     return { status: domain.status, headers: domain.headers, body: { data: null, message: domain.message, errors: domain.errors } }
   }
+  // A unique constraint lost to a concurrent request: the thing already exists.
+  const dbCode = (cause as { code?: unknown })?.code ?? (error as { code?: unknown })?.code
+  if (dbCode === '23505') {
+    const message = 'This already exists'
+    return { status: 409, headers: {}, body: { data: null, message, errors: [{ code: 'conflict.duplicate', message }] } }
+  }
   const h3 = error as { statusCode?: number, statusMessage?: string, message?: string, unhandled?: boolean }
   const status = typeof h3?.statusCode === 'number' ? h3.statusCode : 500
   if (status >= 500 || h3.unhandled) {

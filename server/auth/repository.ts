@@ -165,15 +165,27 @@ export async function insertInvite(db: Db, invite: { token_hash: string, user_id
   return db.insertInto('user_invites').values(invite).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function findUsableInvite(db: Db, tokenHash: string) {
-  return db.selectFrom('user_invites').selectAll()
+/** Marks a live invite used and returns it; undefined when it is unknown, used or expired. */
+export async function claimInvite(db: Db, tokenHash: string) {
+  return db.updateTable('user_invites').set({ used_at: sql`now()` })
     .where('token_hash', '=', tokenHash).where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
+    .returningAll()
     .executeTakeFirst()
 }
 
-export async function markInviteUsed(db: Db, id: string) {
-  await db.updateTable('user_invites').set({ used_at: sql`now()` }).where('id', '=', id).execute()
+/**
+ * Serialises changes to roles, activity and memberships for the rest of the
+ * transaction, so two concurrent changes cannot both pass the last-admin check.
+ */
+export async function lockMembershipChanges(db: Db) {
+  await sql`select pg_advisory_xact_lock(hashtext('dentalpin:memberships'))`.execute(db)
+}
+
+export async function clinicsAdministeredBy(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('clinic_memberships').select('clinic_id')
+    .where('user_id', '=', userId).where('role', '=', 'admin').execute()
+  return rows.map(r => r.clinic_id)
 }
 
 export async function hasPendingInvite(db: Db, userId: string): Promise<boolean> {

@@ -302,10 +302,16 @@ export async function updateMember(db: Db, auth: AuthContext, userId: string, in
     if (self && input.is_active === false) throw badRequest('auth.cannot_deactivate_self', 'You cannot deactivate yourself')
     if (self && input.role && input.role !== existing.role) throw badRequest('auth.cannot_change_own_role', 'You cannot change your own role')
 
-    const losesAdmin = existing.role === 'admin' && existing.is_active
-      && ((input.role && input.role !== 'admin') || input.is_active === false)
-    if (losesAdmin && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
-      throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
+    await repo.lockMembershipChanges(trx)
+    // Deactivation is account-wide: every clinic the user administers keeps another active admin.
+    const demotedHere = existing.role === 'admin' && input.role !== undefined && input.role !== 'admin'
+    const affected = input.is_active === false && existing.is_active
+      ? await repo.clinicsAdministeredBy(trx, userId)
+      : demotedHere && existing.is_active ? [clinicId] : []
+    for (const id of affected) {
+      if ((await repo.countActiveAdmins(trx, id)) <= 1) {
+        throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
+      }
     }
 
     const userChanges = Object.fromEntries(Object.entries({
@@ -333,6 +339,7 @@ export async function removeMember(db: Db, auth: AuthContext, userId: string): P
   await transaction(db, async (trx) => {
     const existing = await repo.findClinicMember(trx, clinicId, userId)
     if (!existing) throw notFound('auth.user_not_found', 'User not found')
+    await repo.lockMembershipChanges(trx)
     if (existing.role === 'admin' && existing.is_active && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
       throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
     }
@@ -344,10 +351,10 @@ export async function removeMember(db: Db, auth: AuthContext, userId: string): P
 export async function acceptInvite(db: Db, token: string, password: string, client: ClientInfo, settings: AuthSettings) {
   const passwordHash = await hashPassword(password)
   return transaction(db, async (trx) => {
-    const invite = await repo.findUsableInvite(trx, hashSecret(token))
+    // Claimed atomically: of concurrent uses of one link, exactly one succeeds.
+    const invite = await repo.claimInvite(trx, hashSecret(token))
     if (!invite) throw notFound('auth.invite_invalid', 'This invitation link is invalid, used or expired')
     const user = await repo.updateUser(trx, invite.user_id, { password_hash: passwordHash })
-    await repo.markInviteUsed(trx, invite.id)
     if (!user.is_active) throw forbidden('auth.user_inactive', 'This account is deactivated')
     const issued = await issueSession(trx, user.id, invite.clinic_id, 'session', settings.sessionDays, client)
     return { payload: await signInPayload(trx, toUserDto(user), invite.clinic_id), issued }

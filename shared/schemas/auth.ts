@@ -17,8 +17,12 @@ function isTimeZone(value: string): boolean {
 }
 
 const trimmed = (max: number) => z.string().trim().min(1, 'validation.required').max(max)
+/** Optional text for creation: missing or empty becomes null. */
 const optionalText = (max: number) => z.string().trim().max(max).optional().nullable()
   .transform(v => (v === '' || v === undefined ? null : v))
+/** Text for updates: missing stays missing (unchanged); empty or null clears it. */
+const patchText = (max: number) => z.string().trim().max(max).nullable().optional()
+  .transform(v => (v === '' ? null : v))
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('validation.email'))
 
@@ -33,6 +37,8 @@ export const timezoneSchema = z.string().trim().refine(isTimeZone, 'validation.t
 export const currencySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'validation.currency')
 export const countrySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'validation.country')
 export const languageSchema = z.enum(LANGUAGES, 'validation.language')
+/** An optional country: empty means none. */
+const optionalCountry = z.union([z.literal(''), countrySchema]).nullable().optional().transform(v => (v === '' ? null : v))
 
 export const setupSchema = z.object({
   admin_email: emailSchema,
@@ -43,7 +49,7 @@ export const setupSchema = z.object({
   clinic_tax_id: optionalText(50),
   timezone: timezoneSchema.optional(),
   currency: currencySchema.optional(),
-  country: countrySchema.optional().nullable(),
+  country: optionalCountry,
   language: languageSchema.optional(),
 })
 export type SetupInput = z.input<typeof setupSchema>
@@ -64,12 +70,17 @@ export const clinicFieldsSchema = z.object({
   email: z.union([z.literal(''), emailSchema]).optional().nullable().transform(v => (v ? v : null)),
   timezone: timezoneSchema.optional(),
   currency: currencySchema.optional(),
-  country: countrySchema.optional().nullable(),
+  country: optionalCountry,
   language: languageSchema.optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
 })
 export const createClinicSchema = clinicFieldsSchema
-export const updateClinicSchema = clinicFieldsSchema.partial()
+export const updateClinicSchema = clinicFieldsSchema.extend({
+  tax_id: patchText(50),
+  address: patchText(500),
+  phone: patchText(50),
+  email: z.union([z.literal(''), emailSchema]).nullable().optional().transform(v => (v === '' ? null : v)),
+}).partial()
 
 export const createUserSchema = z.object({
   email: emailSchema,
@@ -88,8 +99,8 @@ export const updateUserSchema = z.object({
   role: roleSchema.optional(),
   is_active: z.boolean().optional(),
   is_professional: z.boolean().optional(),
-  licence_number: optionalText(50),
-}).refine(v => Object.keys(v).length > 0, { message: 'Nothing to update' })
+  licence_number: patchText(50),
+}).refine(v => Object.values(v).some(x => x !== undefined), { message: 'Nothing to update' })
 
 export const acceptInviteSchema = z.object({
   token: z.string().min(20).max(200),

@@ -29,7 +29,7 @@ describe('first run, sign out and sign in', () => {
     await page.getByLabel('First name').fill('Marta')
     await page.getByLabel('Last name').fill('García')
     await page.getByLabel('Email').fill('marta@sonrisa.test')
-    await page.getByLabel('Password').fill('weak')
+    await page.getByLabel('Password').fill('weakpassword')
     await page.getByLabel('Clinic name').fill('Clínica Sonrisa')
     await page.getByRole('button', { name: 'Create clinic and sign in' }).click()
     // Inline validation: the weak password is refused before anything is sent.

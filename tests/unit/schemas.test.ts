@@ -61,3 +61,12 @@ describe('formatPath', () => {
     expect(formatPath(path)).toBe(expected)
   })
 })
+
+describe('optional fields', () => {
+  it('treats an empty country as none and still refuses a malformed one', () => {
+    const base = { admin_email: 'a@b.test', admin_password: 'Sup3rSecret', admin_first_name: 'A', admin_last_name: 'B', clinic_name: 'C' }
+    expect(setupSchema.parse({ ...base, country: '' }).country).toBeNull()
+    expect(setupSchema.parse({ ...base, country: 'es' }).country).toBe('ES')
+    expect(setupSchema.safeParse({ ...base, country: 'Spain' }).success).toBe(false)
+  })
+})

@@ -5,6 +5,7 @@ import type { PayloadOf } from './catalog'
 export type EventHandler<E extends string = string> = (payload: PayloadOf<E>, event: E) => unknown
 
 interface Subscription {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every event share one list
   handler: EventHandler<any>
   owner: string
 }
