@@ -1,0 +1,260 @@
+// `npm run modules -- validate [folder...]`: the CI-time module validator.
+// With folders, validates those module folders; without, every
+// `layers/*/module.ts` under the project (or --root). Prints one line per
+// issue (`<module> <path>: <message>`), a summary, and exits 1 on any issue.
+//
+// Modules are loaded with dynamic import() (tsx compiles the TypeScript) and
+// read duck-typed — `manifest` (static or instance), `getPermissions?.()` —
+// so this does not depend on the BaseModule class. A module that fails to
+// load is reported as an issue of that module, never a crash.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join, relative, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { validateModules, type ModuleUnderValidation } from '../server/platform/validator'
+
+const USAGE = `usage: npm run modules -- validate [--root <dir>] [folder...]
+
+  validate            validate every layers/*/module.ts under the root (default: the current folder)
+  validate <folder>…  validate the given module folders (each with a module.ts)`
+
+type Loaded = ModuleUnderValidation & { loadIssues: { path: string, message: string }[] }
+
+const ROUTE_METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'connect', 'trace']
+const SOURCE_FILE = /\.(?:ts|mts|js|mjs)$/
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0]!
+  return String(error)
+}
+
+async function importFile(file: string): Promise<Record<string, unknown>> {
+  const mod = await import(pathToFileURL(file).href) as Record<string, unknown>
+  // A CommonJS-compiled file (no "type": "module" nearby) arrives as { default: exports }.
+  const inner = mod.default as Record<string, unknown> | undefined
+  if (inner && typeof inner === 'object' && '__esModule' in inner) return inner
+  return mod
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap(d => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]))
+}
+
+/** Nitro's file routing: `server/api/v1/foo/[id].get.ts` → GET /api/v1/foo/:id; no method suffix → every method. */
+function routesOf(folder: string): { method: string, path: string, file: string }[] {
+  const routes: { method: string, path: string, file: string }[] = []
+  for (const [dir, mount] of [['server/api', '/api'], ['server/routes', '']] as const) {
+    const root = join(folder, dir)
+    for (const file of walk(root)) {
+      if (!SOURCE_FILE.test(file) || file.endsWith('.d.ts')) continue
+      let rel = relative(root, file).split(sep).join('/').replace(SOURCE_FILE, '')
+      let method = '*'
+      const suffix = rel.match(/\.([a-z]+)$/)
+      if (suffix && ROUTE_METHODS.includes(suffix[1]!)) {
+        method = suffix[1]!.toUpperCase()
+        rel = rel.slice(0, -suffix[0].length)
+      }
+      const segments = rel.split('/')
+        .filter(s => !/^\(.*\)$/.test(s)) // route groups do not show in the path
+        .map(s => s.replace(/^\[\.\.\.(.*)\]$/, '**:$1').replace(/\[([^\]]+)\]/g, ':$1'))
+      if (segments.at(-1) === 'index') segments.pop()
+      routes.push({ method, path: `${mount}/${segments.join('/')}`.replace(/\/+$/, '') || '/', file: relative(folder, file).split(sep).join('/') })
+    }
+  }
+  return routes
+}
+
+/** Tables created by the module's migrations, read from their source (Kysely `createTable('x')` or SQL `CREATE TABLE x`). */
+function tablesOf(folder: string): string[] {
+  const tables = new Set<string>()
+  for (const file of walk(join(folder, 'migrations'))) {
+    if (!SOURCE_FILE.test(file)) continue
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/createTable\(\s*(['"`])([^'"`]+)\1/g)) tables.add(m[2]!)
+    for (const m of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([a-z_][a-z0-9_]*)/gi)) tables.add(m[1]!)
+  }
+  return [...tables].sort()
+}
+
+function migrationRecord(value: unknown): Record<string, unknown> | null {
+  if (!value || typeof value !== 'object') return null
+  const v = value as Record<string, unknown>
+  // A MigrationSet ({ history, migrations }) like the core's, or the record itself.
+  if (typeof v.history === 'string' && v.migrations && typeof v.migrations === 'object') return v.migrations as Record<string, unknown>
+  return v
+}
+
+async function migrationsOf(folder: string, issues: Loaded['loadIssues']): Promise<{ name: string, hasDown: boolean }[]> {
+  const dir = join(folder, 'migrations')
+  if (!existsSync(dir)) return []
+  const hasDown = (m: unknown) => typeof (m as { down?: unknown } | null)?.down === 'function'
+  const index = ['index.ts', 'index.mts', 'index.js', 'index.mjs'].map(f => join(dir, f)).find(f => existsSync(f))
+  if (index) {
+    try {
+      const mod = await importFile(index)
+      const record = migrationRecord(mod.migrations ?? mod.default)
+      if (!record) {
+        issues.push({ path: 'migrations', message: 'migrations/index does not export `migrations`' })
+        return []
+      }
+      return Object.entries(record).map(([name, m]) => ({ name, hasDown: hasDown(m) }))
+    }
+    catch (error) {
+      issues.push({ path: 'migrations', message: `failed to import migrations/index: ${errorText(error)}` })
+      return []
+    }
+  }
+  // No index: each file is one migration exporting up/down.
+  const out: { name: string, hasDown: boolean }[] = []
+  for (const file of readdirSync(dir).filter(f => SOURCE_FILE.test(f) && !f.endsWith('.d.ts')).sort()) {
+    const name = file.replace(SOURCE_FILE, '')
+    try {
+      out.push({ name, hasDown: hasDown(await importFile(join(dir, file))) })
+    }
+    catch (error) {
+      issues.push({ path: `migrations.${name}`, message: `failed to import: ${errorText(error)}` })
+    }
+  }
+  return out
+}
+
+async function loadModule(folder: string): Promise<Loaded> {
+  const source = folder
+  const name = basename(folder)
+  const moduleFile = ['module.ts', 'module.mts', 'module.js', 'module.mjs'].map(f => join(folder, f)).find(f => existsSync(f))
+  const failed = (message: string): Loaded => ({ name, source, manifest: undefined, permissions: [], migrations: [], loadError: message, loadIssues: [] })
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return failed('module folder not found')
+  if (!moduleFile) return failed('module.ts not found')
+
+  let exported: unknown
+  try {
+    exported = (await importFile(moduleFile)).default
+  }
+  catch (error) {
+    return failed(`failed to import: ${errorText(error)}`)
+  }
+  let instance: Record<string, unknown>
+  if (typeof exported === 'function') {
+    try {
+      instance = new (exported as new () => Record<string, unknown>)()
+    }
+    catch (error) {
+      return failed(`failed to construct the module class: ${errorText(error)}`)
+    }
+  }
+  else if (exported && typeof exported === 'object') {
+    instance = exported as Record<string, unknown>
+  }
+  else {
+    return failed('module.ts has no default export (the module class)')
+  }
+
+  const loadIssues: Loaded['loadIssues'] = []
+  const read = (key: string): unknown => {
+    try {
+      return instance[key]
+    }
+    catch (error) {
+      loadIssues.push({ path: key, message: `reading ${key} failed: ${errorText(error)}` })
+      return undefined
+    }
+  }
+  let manifest = (exported as { manifest?: unknown }).manifest ?? read('manifest')
+  if (manifest === undefined || manifest === null) {
+    // Legacy modules: name/version/dependencies getters and the documented defaults.
+    const legacyName = read('name')
+    const legacyVersion = read('version')
+    if (typeof legacyName === 'string' && typeof legacyVersion === 'string') {
+      const deps = read('dependencies')
+      manifest = { name: legacyName, version: legacyVersion, category: 'official', depends: Array.isArray(deps) ? deps : [], installable: true, auto_install: false, removable: false }
+    }
+    else {
+      return failed('the module class declares no manifest (static or instance) and no legacy name/version')
+    }
+  }
+
+  let permissions: string[] = []
+  const getPermissions = read('getPermissions')
+  if (typeof getPermissions === 'function') {
+    try {
+      const value: unknown = await getPermissions.call(instance)
+      if (Array.isArray(value) && value.every(p => typeof p === 'string')) permissions = value
+      else loadIssues.push({ path: 'getPermissions', message: 'getPermissions() must return an array of strings' })
+    }
+    catch (error) {
+      loadIssues.push({ path: 'getPermissions', message: `getPermissions() failed: ${errorText(error)}` })
+    }
+  }
+
+  return {
+    name,
+    source,
+    manifest,
+    permissions,
+    migrations: await migrationsOf(folder, loadIssues),
+    tables: tablesOf(folder),
+    routes: routesOf(folder),
+    loadIssues,
+  }
+}
+
+function discover(root: string): string[] {
+  const layers = join(root, 'layers')
+  if (!existsSync(layers)) return []
+  return readdirSync(layers, { withFileTypes: true })
+    .filter(d => d.isDirectory() && existsSync(join(layers, d.name, 'module.ts')))
+    .map(d => join(layers, d.name))
+    .sort()
+}
+
+async function validate(args: string[]): Promise<number> {
+  let root = process.cwd()
+  const folders: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--root') root = resolve(args[++i] ?? '.')
+    else folders.push(resolve(args[i]!))
+  }
+  const targets = folders.length ? folders : discover(root)
+  if (!targets.length) {
+    console.log('no modules found')
+    return 0
+  }
+
+  const loaded: Loaded[] = []
+  for (const folder of targets) loaded.push(await loadModule(folder))
+  const report = validateModules(loaded)
+
+  const lines: string[] = []
+  let count = 0
+  report.modules.forEach((mod, i) => {
+    const issues = [...loaded[i]!.loadIssues, ...mod.issues]
+    count += issues.length
+    for (const issue of issues) lines.push(issue.path ? `${mod.name} ${issue.path}: ${issue.message}` : `${mod.name}: ${issue.message}`)
+  })
+  const failing = report.modules.filter((m, i) => m.issues.length + loaded[i]!.loadIssues.length > 0).length
+  lines.push(count
+    ? `${count} issue${count === 1 ? '' : 's'} in ${failing} of ${report.modules.length} module${report.modules.length === 1 ? '' : 's'}`
+    : `${report.modules.length} module${report.modules.length === 1 ? '' : 's'} valid`)
+  console.log(lines.join('\n'))
+  return count ? 1 : 0
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (command === 'validate') return validate(rest)
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE)
+    return command === undefined ? 2 : 0
+  }
+  console.error(`unknown command "${command}"\n${USAGE}`)
+  return 2
+}
+
+const code = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`[modules] ${error instanceof Error ? error.stack : String(error)}`)
+  return 2
+})
+// Exit explicitly: an imported module may leave handles open (timers, connections).
+process.stdout.write('', () => process.exit(code))
