@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url'
+import { communityLayerDirs } from './server/platform/build/layers'
 
 // The root app is the DentalPin core. Official modules are Nuxt layers under
 // layers/<name>/ (auto-registered by Nuxt from ~~/layers).
 const apiErrorHandler = fileURLToPath(new URL('./server/error-handler.ts', import.meta.url))
+const rootDir = fileURLToPath(new URL('.', import.meta.url))
+const communityLayers = await communityLayerDirs(rootDir)
 
 export default defineNuxtConfig({
 
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint'],
+  // Community modules' layers (official ones are auto-registered from layers/).
+  extends: communityLayers,
+
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint', '~~/modules/dentalpin-platform'],
 
   devtools: { enabled: false },
 

@@ -2,7 +2,11 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url))
-const alias = { '#shared': shared }
+const alias = {
+  '#shared': shared,
+  '#dentalpin/modules': fileURLToPath(new URL('./tests/support/no-modules.ts', import.meta.url)),
+  '#dentalpin': fileURLToPath(new URL('./server/platform/public.ts', import.meta.url)),
+}
 
 // Three projects: pure unit tests, API tests against the built server over
 // real HTTP, and browser flows in system Chromium. The API and e2e projects
@@ -13,6 +17,17 @@ export default defineConfig({
       {
         resolve: { alias },
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'layers/*/tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'platform',
+          include: ['tests/platform/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
       },
       {
         resolve: { alias },

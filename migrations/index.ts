@@ -2,10 +2,12 @@
 // (.output) runs it without reading this folder. Add new migrations here.
 import type { MigrationSet } from '../server/db/migrator'
 import * as coreAuth from './20261127000000_core_auth'
+import * as coreModules from './20261127010000_core_modules'
 
 export const coreMigrations: MigrationSet = {
   history: 'core',
   migrations: {
     '20261127000000_core_auth': coreAuth,
+    '20261127010000_core_modules': coreModules,
   },
 }

@@ -16,6 +16,10 @@ const only = process.argv.slice(2)
 
 const suites = [
   { name: 'unit', project: 'unit', env: {} },
+  { name: 'platform (pglite)', project: 'platform', env: { DENTALPIN_TEST_DB: 'pglite' } },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'platform (postgres)', project: 'platform', env: { DENTALPIN_TEST_DB: 'postgres' } }]
+    : []),
   { name: 'api (pglite)', project: 'api', env: { DENTALPIN_TEST_DB: 'pglite' } },
   ...(process.env.TEST_DATABASE_URL
     ? [{ name: 'api (postgres)', project: 'api', env: { DENTALPIN_TEST_DB: 'postgres' } }]
@@ -31,7 +35,7 @@ function run(command, args, env = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
 }
 
-if (suites.some(s => s.project !== 'unit') && process.env.DENTALPIN_SKIP_BUILD !== '1') {
+if (suites.some(s => s.project === 'api' || s.project === 'e2e') && process.env.DENTALPIN_SKIP_BUILD !== '1') {
   console.log('\n[test] Building the app once for the API and browser suites...')
   const build = run('npx', ['nuxt', 'build'])
   if (build.status !== 0) {

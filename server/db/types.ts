@@ -93,6 +93,69 @@ export interface CoreMigrationTable {
   applied_at: GeneratedTimestamp
 }
 
+export type ModuleState = 'uninstalled' | 'to_install' | 'installed' | 'to_upgrade' | 'to_remove' | 'disabled'
+export type ModuleOperationKind = 'install' | 'upgrade' | 'uninstall'
+export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped'
+
+export interface CoreModuleTable {
+  name: string
+  state: ModuleState
+  installed_version: string | null
+  category: 'official' | 'community'
+  removable: boolean
+  auto_install: boolean
+  /** The manifest last seen on disk. */
+  manifest: Json
+  /** The manifest at the last install or upgrade. */
+  installed_manifest: Json | null
+  pending_force: Generated<boolean>
+  installed_at: Timestamp | null
+  last_state_change: GeneratedTimestamp
+  error_message: string | null
+  error_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface OperationStep {
+  step: 'migrate' | 'seed' | 'hook' | 'finalize' | 'backup' | 'delete_data' | 'migrate_down'
+  status: 'succeeded' | 'failed'
+  started_at: string
+  duration_ms: number
+  details?: Record<string, unknown>
+  error?: string
+}
+
+export interface CoreModuleOperationTable {
+  id: Generated<string>
+  module: string
+  operation: ModuleOperationKind
+  status: OperationStatus
+  from_version: string | null
+  to_version: string | null
+  plan: GeneratedJson
+  steps: GeneratedJson<OperationStep[]>
+  error: string | null
+  failed_step: string | null
+  owner: string | null
+  requested_by: string | null
+  created_at: GeneratedTimestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+export interface CoreModuleRecordTable {
+  id: Generated<string>
+  module: string
+  external_id: string
+  clinic_id: string | null
+  table_name: string
+  record_id: string
+  noupdate: Generated<boolean>
+  deleted: Generated<boolean>
+  created_at: GeneratedTimestamp
+  updated_at: GeneratedTimestamp
+}
+
 export interface CoreDatabase {
   users: UsersTable
   clinics: ClinicsTable
@@ -102,6 +165,9 @@ export interface CoreDatabase {
   login_failures: LoginFailuresTable
   core_installation: CoreInstallationTable
   core_migration: CoreMigrationTable
+  core_module: CoreModuleTable
+  core_module_operation: CoreModuleOperationTable
+  core_module_record: CoreModuleRecordTable
 }
 
 export type Database = CoreDatabase

@@ -3,6 +3,7 @@ import { consola } from 'consola'
 import { useDb } from '../db'
 import { boot, shutdown } from '../platform/boot'
 import { demoBanner, seedDemo } from '../platform/demo'
+import { startPlatform } from '../platform'
 
 const log = consola.withTag('dentalpin')
 
@@ -16,11 +17,17 @@ function publicUrl(): string {
 export default defineNitroPlugin((nitroApp) => {
   const demo = String(useRuntimeConfig().demo) === 'true'
   const started = boot({
-    afterMigrate: demo
-      ? [async () => {
-          if (await seedDemo(useDb())) log.success('Demo clinic and users created.')
-        }]
-      : [],
+    afterMigrate: [
+      // A failing platform is reported and the core still serves (sign-in, settings, doctor).
+      async () => {
+        await startPlatform(useDb()).catch(error => log.error('module platform failed to start:', error))
+      },
+      ...(demo
+        ? [async () => {
+            if (await seedDemo(useDb())) log.success('Demo clinic and users created.')
+          }]
+        : []),
+    ],
   }).then(() => {
     if (demo && !isProduction()) console.log(demoBanner(publicUrl()))
     else log.info(`DentalPin ready at ${publicUrl()}`)

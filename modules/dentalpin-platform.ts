@@ -1,0 +1,41 @@
+// The build side of the module platform: discovers official and community
+// modules, fails the build on route or naming violations, and hands the
+// server a lazily-loaded list of every module (`#dentalpin/modules`), with its
+// migrations and seed files bundled so `.output` needs no source folders.
+import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
+import { discoverModules } from '../server/platform/build/discovery'
+import { checkBuildRules, inspectModules, modulesVirtualSource, platformAliases } from '../server/platform/build/inspect'
+
+export default defineNuxtModule({
+  meta: { name: 'dentalpin-platform' },
+  async setup(_options, nuxt) {
+    const rootDir = nuxt.options.rootDir
+    const { modules, problems } = discoverModules(rootDir)
+    for (const p of problems) console.warn(`[dentalpin] module ${p.id}: ${p.message}`)
+    const inspected = await inspectModules(rootDir, modules)
+    for (const m of inspected.filter(m => m.loadError)) {
+      // Kept out at run time too (and reported by doctor); the build goes on.
+      console.warn(`[dentalpin] module ${m.id} could not be loaded at build time: ${m.loadError}`)
+    }
+    const violations = checkBuildRules(rootDir, inspected)
+    if (violations.length > 0) {
+      throw new Error(`DentalPin module rules violated:\n${violations.map(v => `  - ${v.module}: ${v.message}`).join('\n')}`)
+    }
+
+    const aliases = platformAliases(rootDir)
+    nuxt.options.alias['#dentalpin'] = aliases['#dentalpin']!
+    nuxt.hook('nitro:config', (nitroConfig) => {
+      const config = nitroConfig as typeof nitroConfig & { alias?: Record<string, string> }
+      config.alias = { ...config.alias, '#dentalpin': aliases['#dentalpin']! }
+      config.virtual = { ...config.virtual, '#dentalpin/modules': () => modulesVirtualSource(rootDir, inspected) }
+    })
+    addTypeTemplate({
+      filename: 'types/dentalpin-modules.d.ts',
+      getContents: () => `declare module '#dentalpin/modules' {
+  const entries: import('${aliases['#dentalpin']!.replace(/\.ts$/, '')}').ModuleEntry[]
+  export default entries
+}
+`,
+    }, { nitro: true, nuxt: true })
+  },
+})

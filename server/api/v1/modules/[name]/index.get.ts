@@ -1,0 +1,7 @@
+import { moduleNameParams } from '../../../../platform/http'
+
+export default defineEventHandler(async (event) => {
+  await requireModuleAdmin(event, 'admin.clinic.read')
+  const { name } = parseParams(event, moduleNameParams)
+  return ok(await usePlatform().service.getInfo(name))
+})

@@ -1,0 +1,12 @@
+import { moduleNameParams, operationQuery } from '../../../../platform/http'
+
+export default defineEventHandler(async (event) => {
+  await requireModuleAdmin(event, 'admin.clinic.write')
+  const { name } = parseParams(event, moduleNameParams)
+  const { dry_run } = parseQuery(event, operationQuery)
+  const { service, applier } = usePlatform()
+  if (dry_run) return ok({ chain: [name], plans: [await applier.plan(name, 'upgrade')] }, 'Dry run: nothing was changed')
+  const result = await service.upgrade(name)
+  if (result.scheduled.length === 0) return ok(result, result.message ?? null)
+  return accepted(event, result, `${result.message}. Restart or apply to upgrade.`)
+})

@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { MODULE_NAME } from './manifest'
+
+export const moduleNameParams = z.object({ name: z.string().regex(MODULE_NAME).max(50) })
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])]).optional()
+  .transform(v => v === true || v === 'true' || v === '1' || v === '')
+
+export const operationQuery = z.object({ force: flag, dry_run: flag })

@@ -1,0 +1,71 @@
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import type { Database, ModuleOperationKind, OperationStep } from '../db/types'
+
+type Db = Kysely<Database>
+
+/** This process, as the owner of running journal entries (for stuck-entry detection). */
+export const INSTANCE_ID = `${process.pid}@${Date.now().toString(36)}`
+
+export async function openOperation(db: Db, op: { module: string, operation: ModuleOperationKind, from_version: string | null, to_version: string | null, plan: Record<string, unknown> }) {
+  const row = await db.insertInto('core_module_operation').values({
+    module: op.module,
+    operation: op.operation,
+    status: 'running',
+    from_version: op.from_version,
+    to_version: op.to_version,
+    plan: JSON.stringify(op.plan),
+    owner: INSTANCE_ID,
+    started_at: sql<Date>`now()`,
+  }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function closeOperation(db: Db, id: string, result: { status: 'succeeded' | 'failed' | 'skipped', steps: OperationStep[], error?: string | null, failed_step?: string | null }) {
+  await db.updateTable('core_module_operation').set({
+    status: result.status,
+    steps: JSON.stringify(result.steps),
+    error: result.error ?? null,
+    failed_step: result.failed_step ?? null,
+    finished_at: sql<Date>`now()`,
+  }).where('id', '=', id).execute()
+}
+
+export async function recordSkipped(db: Db, op: { module: string, operation: ModuleOperationKind, from_version: string | null, to_version: string | null }, reason: string) {
+  await db.insertInto('core_module_operation').values({
+    ...op,
+    status: 'skipped',
+    error: reason,
+    owner: INSTANCE_ID,
+    started_at: sql<Date>`now()`,
+    finished_at: sql<Date>`now()`,
+  }).execute()
+}
+
+export async function listOperations(db: Db, module: string, limit: number) {
+  const rows = await db.selectFrom('core_module_operation').selectAll()
+    .where('module', '=', module).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+  return rows.map(r => ({
+    id: r.id,
+    module: r.module,
+    operation: r.operation,
+    status: r.status,
+    from_version: r.from_version,
+    to_version: r.to_version,
+    plan: r.plan,
+    steps: r.steps,
+    error: r.error,
+    failed_step: r.failed_step,
+    created_at: r.created_at.toISOString(),
+    started_at: r.started_at?.toISOString() ?? null,
+    finished_at: r.finished_at?.toISOString() ?? null,
+    duration_ms: r.started_at && r.finished_at ? r.finished_at.getTime() - r.started_at.getTime() : null,
+  }))
+}
+
+/** Entries still `running` that no live process of ours owns (a crash mid-operation). */
+export async function stuckOperations(db: Db) {
+  const rows = await db.selectFrom('core_module_operation').select(['id', 'module', 'operation', 'owner', 'started_at'])
+    .where('status', '=', 'running').where('owner', '!=', INSTANCE_ID).execute()
+  return rows.map(r => ({ id: r.id, module: r.module, operation: r.operation, owner: r.owner, started_at: r.started_at?.toISOString() ?? null }))
+}

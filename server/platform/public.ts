@@ -1,0 +1,16 @@
+// The one import path for module authors: `import { BaseModule } from '#dentalpin'`.
+// Everything exported here is covered by the deprecation policy (docs/core-api.md).
+export { BaseModule } from './module'
+export type { ModuleContext, ModuleEntry, ModuleModel, ModuleClass } from './module'
+export { parseManifest, safeParseManifest, ManifestError } from './manifest'
+export type { Manifest, ManifestIssue, NavigationItem } from './manifest'
+export { eventBus, EventBus } from './events/bus'
+export type { EventHandler } from './events/bus'
+export { EVENT_KEYS, EVENT_TYPES } from './events/catalog'
+export type { EventPayloads, EventType, PayloadOf } from './events/catalog'
+export { CORE_VERSION } from './version'
+export type { Migration } from '../db/migrator'
+export type { ApiResponse, PaginatedApiResponse, ErrorResponse, ErrorItem } from '../../shared/types/envelope'
+export { DomainError, notFound, forbidden, conflict, badRequest, unauthorized, invalid } from '../utils/errors'
+export { clinicScoped } from '../db/scoped'
+export { transaction } from '../db/transaction'

@@ -1,0 +1,102 @@
+import { consola } from 'consola'
+import type { MigrationSet } from '../db/migrator'
+import type { Manifest, ManifestIssue } from './manifest'
+import { ManifestError } from './manifest'
+import type { BaseModule, ModuleEntry } from './module'
+
+/** A module on disk whose code loaded and whose manifest is valid. */
+export interface RegisteredModule {
+  name: string
+  source: string
+  category: 'official' | 'community'
+  manifest: Manifest
+  instance: BaseModule
+  legacy: boolean
+  migrations: MigrationSet
+  dataFiles: Record<string, string>
+  /** Declared permissions, namespaced `<module>.<local>`. */
+  permissions: string[]
+}
+
+/** A module on disk that is kept out: it failed to load or to validate. */
+export interface BrokenModule {
+  id: string
+  source: string
+  name: string | null
+  error: string
+  issues: ManifestIssue[]
+}
+
+const log = consola.withTag('dentalpin:modules')
+
+/** `/api/v1/<segment>` prefixes of the core: no module may take these names. */
+export const CORE_API_SEGMENTS = new Set(['auth', 'modules'])
+
+/** The modules on disk, as loaded at boot. */
+export class ModuleRegistry {
+  readonly modules = new Map<string, RegisteredModule>()
+  readonly broken: BrokenModule[] = []
+
+  get(name: string): RegisteredModule | undefined {
+    return this.modules.get(name)
+  }
+
+  all(): RegisteredModule[] {
+    return [...this.modules.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  /** Loads every entry; one that fails is recorded as broken, never stops the others. */
+  async load(entries: ModuleEntry[]): Promise<void> {
+    for (const entry of entries) {
+      try {
+        const registered = await loadEntry(entry)
+        if (this.modules.has(registered.name)) throw new Error(`another module is already named "${registered.name}"`)
+        this.modules.set(registered.name, registered)
+      }
+      catch (error) {
+        const issues = error instanceof ManifestError ? error.issues : []
+        const name = error instanceof ManifestError ? error.moduleName ?? null : null
+        this.broken.push({ id: entry.id, source: entry.source, name, error: (error as Error).message, issues })
+        log.error(`module ${entry.source} is kept out: ${(error as Error).message}`)
+      }
+    }
+  }
+}
+
+async function loadEntry(entry: ModuleEntry): Promise<RegisteredModule> {
+  const mod = await entry.load()
+  const Cls = mod.default
+  if (typeof Cls !== 'function') throw new Error('module.ts has no default export class')
+  const instance = new Cls()
+  if (typeof instance.getManifest !== 'function') throw new Error('the default export does not extend BaseModule')
+  const manifest = instance.getManifest()
+  if (CORE_API_SEGMENTS.has(manifest.name)) {
+    throw new ManifestError([{ path: 'name', message: `"${manifest.name}" is reserved by the core` }], manifest.name)
+  }
+  if (manifest.category !== entry.category) {
+    throw new ManifestError([{ path: 'category', message: `must be "${entry.category}" for a module found ${entry.category === 'official' ? 'in layers/' : 'through configuration'}` }], manifest.name)
+  }
+  if (entry.category === 'official' && entry.id !== manifest.name) {
+    throw new ManifestError([{ path: 'name', message: `must match its folder name layers/${entry.id}` }], manifest.name)
+  }
+  const migrations: MigrationSet = { history: manifest.name, migrations: {} }
+  for (const [name, loadMigration] of Object.entries(entry.migrations)) {
+    const m = await loadMigration()
+    if (typeof m.up !== 'function') throw new Error(`migration ${name} has no up()`)
+    migrations.migrations[name] = m
+  }
+  for (const file of manifest.data_files ?? []) {
+    if (!(file in entry.dataFiles)) throw new ManifestError([{ path: 'data_files', message: `${file} is not in the module's data/ folder` }], manifest.name)
+  }
+  return {
+    name: manifest.name,
+    source: entry.source,
+    category: entry.category,
+    manifest,
+    instance,
+    legacy: instance.isLegacy,
+    migrations,
+    dataFiles: entry.dataFiles,
+    permissions: instance.getPermissions().map(p => `${manifest.name}.${p}`),
+  }
+}

@@ -1,0 +1,351 @@
+import semver from 'semver'
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+import type { Selectable } from 'kysely'
+import type { CoreModuleTable, Database, ModuleState } from '../db/types'
+import { appliedMigrations } from '../db/migrator'
+import { ModuleOperationError } from './errors'
+import { dependentsOf, GraphError, installChain } from './graph'
+import type { GraphModule } from './graph'
+import { stuckOperations } from './journal'
+import { parseDependency } from './manifest'
+import type { ModuleRegistry, RegisteredModule } from './registry'
+import { CORE_VERSION } from './version'
+
+type Db = Kysely<Database>
+
+export interface ModuleInfo {
+  name: string
+  version: string | null
+  installed_version: string | null
+  upgrade_available: boolean
+  in_disk: boolean
+  installable: boolean
+  depends: string[]
+  dependents: string[]
+  summary: string | null
+  author: string | null
+  license: string | null
+  category: 'official' | 'community' | null
+  removable: boolean
+  auto_install: boolean
+  state: ModuleState
+  legacy: boolean
+  source: string | null
+  installed_at: string | null
+  last_state_change: string | null
+  error_message: string | null
+  error_at: string | null
+  /** Why a module on disk is kept out (failed to load or validate). */
+  load_error: string | null
+  load_issues: { path: string, message: string }[]
+  applied_migrations: string[]
+  migrations_on_disk: string[]
+}
+
+export interface ScheduleResult {
+  scheduled: string[]
+  requires_restart: boolean
+  message?: string
+}
+
+const PENDING: ModuleState[] = ['to_install', 'to_upgrade', 'to_remove']
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+function graphOf(registry: ModuleRegistry): GraphModule[] {
+  return registry.all().map(m => ({ name: m.name, version: m.manifest.version, depends: m.manifest.depends }))
+}
+
+/** Module lifecycle (spec §8): reads, diagnostics and scheduling. Applying lives in apply.ts. */
+export class ModuleService {
+  constructor(readonly db: Db, readonly registry: ModuleRegistry) {}
+
+  /** Rows for newly discovered modules; refreshed metadata for known ones. Never touches state or installed_version. */
+  async reconcileWithDb(): Promise<{ added: string[] }> {
+    const added: string[] = []
+    for (const m of this.registry.all()) {
+      const values = { category: m.manifest.category, removable: m.manifest.removable, auto_install: m.manifest.auto_install, manifest: JSON.stringify(m.manifest) }
+      const inserted = await this.db.insertInto('core_module')
+        .values({ name: m.name, state: m.manifest.auto_install ? 'to_install' : 'uninstalled', ...values })
+        .onConflict(oc => oc.column('name').doUpdateSet(values))
+        .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+        .executeTakeFirstOrThrow()
+      if (inserted.inserted) added.push(m.name)
+    }
+    return { added }
+  }
+
+  async listModules(): Promise<ModuleInfo[]> {
+    const rows = await this.db.selectFrom('core_module').selectAll().execute()
+    const byName = new Map(rows.map(r => [r.name, r]))
+    const names = new Set<string>([...byName.keys(), ...this.registry.all().map(m => m.name)])
+    const infos: ModuleInfo[] = []
+    for (const name of names) infos.push(await this.#info(name, byName.get(name)))
+    for (const b of this.registry.broken) {
+      if (b.name && names.has(b.name)) {
+        const info = infos.find(i => i.name === b.name)!
+        info.load_error = b.error
+        info.load_issues = b.issues
+        continue
+      }
+      infos.push(this.#brokenInfo(b))
+    }
+    return infos.sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  async getInfo(name: string): Promise<ModuleInfo> {
+    const info = (await this.listModules()).find(i => i.name === name)
+    if (!info) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+    return info
+  }
+
+  async status() {
+    const infos = await this.listModules()
+    const byState: Record<string, number> = {}
+    for (const i of infos) byState[i.state] = (byState[i.state] ?? 0) + 1
+    return {
+      by_state: byState,
+      pending: infos.filter(i => PENDING.includes(i.state)).map(i => ({ name: i.name, state: i.state })),
+      errored: infos.filter(i => i.error_message || i.load_error).map(i => ({ name: i.name, error: i.error_message ?? i.load_error, error_at: i.error_at })),
+      total: infos.length,
+    }
+  }
+
+  async doctor(databaseKind: string | null, production: boolean) {
+    const infos = await this.listModules()
+    const graph = graphOf(this.registry)
+    const installedOrPending = infos.filter(i => i.state !== 'uninstalled')
+    const missing_dependencies: { module: string, dependency: string, problem: string }[] = []
+    for (const m of this.registry.all()) {
+      const state = infos.find(i => i.name === m.name)?.state
+      if (!state || state === 'uninstalled') continue
+      for (const dep of m.manifest.depends) {
+        const { name, range } = parseDependency(dep)
+        const target = this.registry.get(name)
+        if (!target) missing_dependencies.push({ module: m.name, dependency: name, problem: 'not on disk' })
+        else if (range && !semver.satisfies(target.manifest.version, range, { includePrerelease: true })) {
+          missing_dependencies.push({ module: m.name, dependency: name, problem: `${target.manifest.version} does not satisfy ${range}` })
+        }
+      }
+    }
+    let cycles: string[][] = []
+    try {
+      const { findCycles } = await import('./graph')
+      cycles = findCycles(graph)
+    }
+    catch {
+      cycles = []
+    }
+    const result = {
+      orphans: installedOrPending.filter(i => !i.in_disk).map(i => i.name),
+      missing_dependencies,
+      cycles: cycles.map(c => c.join(' -> ')),
+      manifest_errors: this.registry.broken.map(b => ({ source: b.source, name: b.name, error: b.error, issues: b.issues })),
+      errored_modules: infos.filter(i => i.error_message).map(i => ({ name: i.name, error: i.error_message, error_at: i.error_at })),
+      legacy_modules: infos.filter(i => i.legacy).map(i => i.name),
+      migration_drift: infos.filter(i => i.in_disk && i.state === 'installed' && i.applied_migrations.some(n => !i.migrations_on_disk.includes(n)))
+        .map(i => ({ name: i.name, not_on_disk: i.applied_migrations.filter(n => !i.migrations_on_disk.includes(n)) })),
+      stuck_operations: await stuckOperations(this.db),
+      database: { kind: databaseKind, warning: databaseKind === 'pglite' && production ? 'the embedded database is not meant for production; set DATABASE_URL' : null },
+    }
+    const ok = result.orphans.length === 0 && result.missing_dependencies.length === 0 && result.cycles.length === 0
+      && result.manifest_errors.length === 0 && result.errored_modules.length === 0 && result.legacy_modules.length === 0
+      && result.migration_drift.length === 0 && result.stuck_operations.length === 0 && result.database.warning === null
+    return { ok, ...result }
+  }
+
+  async orphan(name: string): Promise<void> {
+    if (this.registry.get(name)) throw new ModuleOperationError('conflict', 'modules.on_disk', `${name} is still on disk; uninstall it instead`)
+    const res = await this.db.updateTable('core_module').set({ state: 'uninstalled', installed_version: null, last_state_change: sql<Date>`now()` })
+      .where('name', '=', name).executeTakeFirst()
+    if (Number(res.numUpdatedRows) === 0) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+  }
+
+  #require(name: string): RegisteredModule {
+    const m = this.registry.get(name)
+    if (m) return m
+    const broken = this.registry.broken.find(b => b.name === name || b.id === name)
+    if (broken) throw new ModuleOperationError('conflict', 'modules.broken', `${name} cannot be used: ${broken.error}`)
+    throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+  }
+
+  async #states(db: Db = this.db): Promise<Map<string, ModuleState>> {
+    const rows = await db.selectFrom('core_module').select(['name', 'state']).execute()
+    return new Map(rows.map(r => [r.name, r.state]))
+  }
+
+  /** The install chain in install order, after every check of module-platform §3. */
+  installPlan(name: string, options: { force?: boolean } = {}): string[] {
+    const target = this.#require(name)
+    if (!target.manifest.installable && !options.force) {
+      throw new ModuleOperationError('conflict', 'modules.not_installable', `${name} is not installable (use force to install it anyway)`)
+    }
+    let chain: string[]
+    try {
+      chain = installChain(name, graphOf(this.registry))
+    }
+    catch (error) {
+      if (error instanceof GraphError) throw new ModuleOperationError('conflict', `modules.dependency_${error.kind}`, error.message)
+      throw error
+    }
+    for (const member of chain) {
+      const m = this.registry.get(member)!
+      const { min_core_version: min, max_core_version: max } = m.manifest
+      if (min && semver.lt(CORE_VERSION, min)) {
+        throw new ModuleOperationError('conflict', 'modules.core_too_old', `${member} needs core ${min} or newer; this core is ${CORE_VERSION}`)
+      }
+      if (max && semver.gt(CORE_VERSION, max)) {
+        throw new ModuleOperationError('conflict', 'modules.core_too_new', `${member} supports core up to ${max}; this core is ${CORE_VERSION}`)
+      }
+    }
+    return chain
+  }
+
+  /** Schedules the install of a module and its missing dependencies (spec §8). */
+  async install(name: string, options: { force?: boolean } = {}): Promise<ScheduleResult> {
+    const chain = this.installPlan(name, options)
+    return this.#schedule(async (trx, states) => {
+      const state = states.get(name)
+      if (state === 'installed') return { scheduled: [], message: `${name} is already installed` }
+      if (state && PENDING.includes(state)) throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`)
+      const scheduled = chain.filter(m => (states.get(m) ?? 'uninstalled') === 'uninstalled')
+      await this.#setState(trx, scheduled, 'to_install', { error_message: null, error_at: null })
+      return { scheduled }
+    })
+  }
+
+  /** The modules an uninstall removes, dependents first. */
+  async uninstallPlan(name: string, options: { force?: boolean } = {}, db: Db = this.db): Promise<string[]> {
+    const m = this.#require(name)
+    const states = await this.#states(db)
+    const state = states.get(name) ?? 'uninstalled'
+    if (state === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} is not installed; nothing to do`)
+    if (state !== 'installed' && state !== 'disabled') throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`)
+    if (!m.manifest.removable && !options.force) {
+      throw new ModuleOperationError('conflict', 'modules.not_removable', `${name} is not removable (use force to remove it anyway)`)
+    }
+    const dependents = dependentsOf(name, graphOf(this.registry), { transitive: true })
+      .filter(d => ['installed', 'disabled', 'to_install', 'to_upgrade'].includes(states.get(d) ?? 'uninstalled'))
+    if (dependents.length > 0 && !options.force) {
+      throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { dependents })
+    }
+    const { orderForRemoval } = await import('./graph')
+    return orderForRemoval([name, ...dependents], graphOf(this.registry))
+  }
+
+  async uninstall(name: string, options: { force?: boolean } = {}): Promise<ScheduleResult> {
+    return this.#schedule(async (trx) => {
+      const scheduled = await this.uninstallPlan(name, options, trx)
+      await this.#setState(trx, scheduled, 'to_remove', { pending_force: Boolean(options.force) })
+      return { scheduled }
+    })
+  }
+
+  /** 202-style result when the disk version is newer; `scheduled: []` when already current; 409 for downgrades. */
+  async upgrade(name: string): Promise<ScheduleResult> {
+    const m = this.#require(name)
+    return this.#schedule(async (trx, states) => {
+      const row = await trx.selectFrom('core_module').select(['state', 'installed_version']).where('name', '=', name).executeTakeFirst()
+      if (!row || row.state !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be upgraded from installed (it is ${row?.state ?? 'uninstalled'})`)
+      const installed = row.installed_version ?? '0.0.0'
+      const disk = m.manifest.version
+      if (semver.lt(disk, installed)) throw new ModuleOperationError('conflict', 'modules.downgrade', `${name} ${disk} on disk is older than the installed ${installed}; downgrades are refused`)
+      if (semver.eq(disk, installed)) return { scheduled: [], message: `${name} is already at version ${disk}` }
+      for (const dep of m.manifest.depends) {
+        const { name: depName } = parseDependency(dep)
+        if ((states.get(depName) ?? 'uninstalled') === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} ${disk} needs ${depName}, which is not installed`)
+      }
+      await this.#setState(trx, [name], 'to_upgrade', { error_message: null, error_at: null })
+      return { scheduled: [name], message: `${name} will be upgraded from ${installed} to ${disk}` }
+    })
+  }
+
+  async #setState(db: Db, names: string[], state: ModuleState, extra: Record<string, unknown> = {}): Promise<void> {
+    if (names.length === 0) return
+    await db.updateTable('core_module').set({ state, last_state_change: sql<Date>`now()`, ...extra }).where('name', 'in', names).execute()
+  }
+
+  /**
+   * Runs a scheduling change under the operations lock (one batch or change at
+   * a time; a concurrent one answers 409).
+   */
+  async #schedule(fn: (trx: Db, states: Map<string, ModuleState>) => Promise<{ scheduled: string[], message?: string }>): Promise<ScheduleResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('dentalpin:modules')) as locked`.execute(trx)
+      if (!rows[0]?.locked) throw new ModuleOperationError('conflict', 'modules.busy', 'Another module operation is in progress; try again in a moment')
+      await this.reconcileWithDbIn(trx)
+      const result = await fn(trx, await this.#states(trx))
+      return { ...result, requires_restart: result.scheduled.length > 0 }
+    })
+  }
+
+  /** Reconcile inside a caller's transaction (rows must exist before states change). */
+  async reconcileWithDbIn(trx: Db): Promise<void> {
+    await new ModuleService(trx, this.registry).reconcileWithDb()
+  }
+
+  async #info(name: string, row: Selectable<CoreModuleTable> | undefined): Promise<ModuleInfo> {
+    const m = this.registry.get(name)
+    const manifest = m?.manifest ?? (row?.manifest as RegisteredModule['manifest'] | undefined)
+    const graph = graphOf(this.registry)
+    const installedVersion: string | null = row?.installed_version ?? null
+    const diskVersion = m?.manifest.version ?? null
+    return {
+      name,
+      version: diskVersion,
+      installed_version: installedVersion,
+      upgrade_available: Boolean(diskVersion && installedVersion && semver.gt(diskVersion, installedVersion)),
+      in_disk: Boolean(m),
+      installable: manifest?.installable ?? false,
+      depends: manifest?.depends ?? [],
+      dependents: m ? dependentsOf(name, graph) : [],
+      summary: manifest?.summary ?? null,
+      author: manifest?.author ?? null,
+      license: manifest?.license ?? null,
+      category: manifest?.category ?? null,
+      removable: manifest?.removable ?? false,
+      auto_install: manifest?.auto_install ?? false,
+      state: row?.state ?? 'uninstalled',
+      legacy: m?.legacy ?? false,
+      source: m?.source ?? null,
+      installed_at: iso(row?.installed_at),
+      last_state_change: iso(row?.last_state_change),
+      error_message: row?.error_message ?? null,
+      error_at: iso(row?.error_at),
+      load_error: null,
+      load_issues: [],
+      applied_migrations: row ? await appliedMigrations(this.db, name) : [],
+      migrations_on_disk: m ? Object.keys(m.migrations.migrations).sort() : [],
+    }
+  }
+
+  #brokenInfo(b: ModuleRegistry['broken'][number]): ModuleInfo {
+    return {
+      name: b.name ?? b.id,
+      version: null,
+      installed_version: null,
+      upgrade_available: false,
+      in_disk: true,
+      installable: false,
+      depends: [],
+      dependents: [],
+      summary: null,
+      author: null,
+      license: null,
+      category: null,
+      removable: false,
+      auto_install: false,
+      state: 'uninstalled',
+      legacy: false,
+      source: b.source,
+      installed_at: null,
+      last_state_change: null,
+      error_message: null,
+      error_at: null,
+      load_error: b.error,
+      load_issues: b.issues,
+      applied_migrations: [],
+      migrations_on_disk: [],
+    }
+  }
+}
