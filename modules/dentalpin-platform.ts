@@ -2,6 +2,8 @@
 // modules, fails the build on route or naming violations, and hands the
 // server a lazily-loaded list of every module (`#dentalpin/modules`), with its
 // migrations and seed files bundled so `.output` needs no source folders.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
 import { discoverModules } from '../server/platform/build/discovery'
 import { checkBuildRules, inspectModules, modulesVirtualSource, platformAliases } from '../server/platform/build/inspect'
@@ -29,6 +31,14 @@ export default defineNuxtModule({
       config.alias = { ...config.alias, '#dentalpin': aliases['#dentalpin']! }
       config.virtual = { ...config.virtual, '#dentalpin/modules': () => modulesVirtualSource(rootDir, inspected) }
     })
+    // Records which community modules this build contains (npm run demo rebuilds when that changes).
+    const community = inspected.filter(m => m.category === 'community').map(m => m.id).sort()
+    nuxt.hook('nitro:init', (nitro) => {
+      nitro.hooks.hook('compiled', () => {
+        writeFileSync(join(nitro.options.output.dir, 'dentalpin-build.json'), JSON.stringify({ community }, null, 2))
+      })
+    })
+
     addTypeTemplate({
       filename: 'types/dentalpin-modules.d.ts',
       getContents: () => `declare module '#dentalpin/modules' {

@@ -2,7 +2,7 @@
 // `npm run demo`: builds DentalPin when the build is missing or older than the
 // sources, then serves it supervised on the embedded database with demo data.
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -20,7 +20,23 @@ function newestSource(dir) {
   return newest
 }
 
+// The community modules configured now (DENTALPIN_MODULES, package.json) must be the ones built.
+function configuredCommunity() {
+  const fromEnv = (process.env.DENTALPIN_MODULES ?? '').split(',').map(s => s.trim()).filter(Boolean)
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  return [...new Set([...(pkg.dentalpin?.modules ?? []), ...fromEnv])].sort()
+}
+function builtCommunity() {
+  try {
+    return JSON.parse(readFileSync(join(root, '.output', 'dentalpin-build.json'), 'utf8')).community
+  }
+  catch {
+    return null
+  }
+}
+
 const stale = !existsSync(marker) || statSync(marker).mtimeMs < newestSource(root)
+  || JSON.stringify(builtCommunity()) !== JSON.stringify(configuredCommunity())
 if (stale) {
   console.log('[dentalpin] Building DentalPin (about a minute)...')
   const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit' })

@@ -11,6 +11,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+// The test build also contains the fixture community modules the platform tests install.
+const { TEST_MODULES } = await import('../tests/support/test-modules.mjs')
 const tmp = mkdtempSync(join(tmpdir(), 'dentalpin-results-'))
 const only = process.argv.slice(2)
 
@@ -37,7 +39,7 @@ function run(command, args, env = {}) {
 
 if (suites.some(s => s.project === 'api' || s.project === 'e2e') && process.env.DENTALPIN_SKIP_BUILD !== '1') {
   console.log('\n[test] Building the app once for the API and browser suites...')
-  const build = run('npx', ['nuxt', 'build'])
+  const build = run('npx', ['nuxt', 'build'], { DENTALPIN_MODULES: TEST_MODULES })
   if (build.status !== 0) {
     console.error('[test] nuxt build failed')
     process.exit(1)

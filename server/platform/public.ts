@@ -1,4 +1,6 @@
 // The one import path for module authors: `import { BaseModule } from '#dentalpin'`.
+import type { Kysely } from 'kysely'
+import { useDb as coreUseDb } from '../db'
 // Everything exported here is covered by the deprecation policy (docs/core-api.md).
 export { BaseModule } from './module'
 export type { ModuleContext, ModuleEntry, ModuleModel, ModuleClass } from './module'
@@ -14,3 +16,6 @@ export type { ApiResponse, PaginatedApiResponse, ErrorResponse, ErrorItem } from
 export { DomainError, notFound, forbidden, conflict, badRequest, unauthorized, invalid } from '../utils/errors'
 export { clinicScoped } from '../db/scoped'
 export { transaction } from '../db/transaction'
+
+/** The database of this unit of work's process; modules type it with their own tables. */
+export const useDb = coreUseDb as <DB = any>() => Kysely<DB>

@@ -1,11 +1,10 @@
 import semver from 'semver'
 import { sql } from 'kysely'
-import type { Kysely } from 'kysely'
-import type { Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
 import { appliedMigrations } from '../db/migrator'
 import { ModuleOperationError } from './errors'
-import { dependentsOf, GraphError, installChain } from './graph'
+import { dependentsOf, findCycles, GraphError, installChain, orderForRemoval } from './graph'
 import type { GraphModule } from './graph'
 import { stuckOperations } from './journal'
 import { parseDependency } from './manifest'
@@ -128,14 +127,7 @@ export class ModuleService {
         }
       }
     }
-    let cycles: string[][] = []
-    try {
-      const { findCycles } = await import('./graph')
-      cycles = findCycles(graph)
-    }
-    catch {
-      cycles = []
-    }
+    const cycles = findCycles(graph)
     const result = {
       orphans: installedOrPending.filter(i => !i.in_disk).map(i => i.name),
       missing_dependencies,
@@ -229,7 +221,6 @@ export class ModuleService {
     if (dependents.length > 0 && !options.force) {
       throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { dependents })
     }
-    const { orderForRemoval } = await import('./graph')
     return orderForRemoval([name, ...dependents], graphOf(this.registry))
   }
 

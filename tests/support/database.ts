@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { coreMigrations } from '../../migrations'
 import { openDatabase } from '../../server/db/database'
 import type { DatabaseHandle } from '../../server/db/database'
@@ -21,18 +21,17 @@ export interface OpenTestDb {
  */
 export async function openTestDb(): Promise<OpenTestDb> {
   const database = await createTestDatabase()
+  // openDatabase() reads the environment: point it at this database for the call.
   const saved = { DATABASE_URL: process.env.DATABASE_URL, DENTALPIN_DATA_DIR: process.env.DENTALPIN_DATA_DIR }
-  delete process.env.DATABASE_URL
-  Object.assign(process.env, database.env)
+  process.env.DATABASE_URL = database.env.DATABASE_URL ?? ''
+  process.env.DENTALPIN_DATA_DIR = database.env.DENTALPIN_DATA_DIR ?? ''
   let handle: DatabaseHandle
   try {
     handle = await openDatabase()
   }
   finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k]
-      else process.env[k] = v
-    }
+    process.env.DATABASE_URL = saved.DATABASE_URL ?? ''
+    process.env.DENTALPIN_DATA_DIR = saved.DENTALPIN_DATA_DIR ?? ''
   }
   await migrateUp(handle.db, coreMigrations)
   return {

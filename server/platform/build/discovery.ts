@@ -56,7 +56,8 @@ export function configuredCommunityModules(rootDir: string, env: NodeJS.ProcessE
 }
 
 function resolveCommunity(rootDir: string, entry: string): string {
-  if (entry.startsWith('.') || entry.startsWith('/')) return resolve(rootDir, entry)
+  const folder = resolve(rootDir, entry)
+  if (entry.startsWith('.') || entry.startsWith('/') || existsSync(folder)) return folder
   // A package name: its folder is where its package.json lives.
   const require = createRequire(join(rootDir, 'package.json'))
   return dirname(require.resolve(`${entry}/package.json`))
