@@ -85,6 +85,8 @@ export interface TestServer {
 export interface StartOptions {
   env?: Record<string, string>
   database?: TestDatabase
+  /** Run under scripts/serve.mjs (the README's supervisor), so the server restarts by itself. */
+  supervised?: boolean
 }
 
 async function waitForReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
@@ -112,7 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let child: ChildProcess
 
   async function launch() {
-    child = spawn(process.execPath, [entry], {
+    child = spawn(process.execPath, [options.supervised ? join(root, 'scripts/serve.mjs') : entry], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
@@ -121,6 +123,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         NITRO_HOST: '127.0.0.1',
         NITRO_PORT: String(port),
         DENTALPIN_TEST_ROUTES: '1',
+        DENTALPIN_STORAGE_DIR: join(tmpdir(), `dentalpin-storage-${port}`),
         ...database.env,
         ...options.env,
       },
