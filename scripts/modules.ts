@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { discoverModules, scanRoutes } from '../server/platform/build/discovery'
 import { validateModules, type ModuleUnderValidation } from '../server/platform/validator'
 
 const USAGE = `usage: npm run modules -- validate [--root <dir>] [folder...]
@@ -19,7 +20,6 @@ const USAGE = `usage: npm run modules -- validate [--root <dir>] [folder...]
 
 type Loaded = ModuleUnderValidation & { loadIssues: { path: string, message: string }[] }
 
-const ROUTE_METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'connect', 'trace']
 const SOURCE_FILE = /\.(?:ts|mts|js|mjs)$/
 
 function errorText(error: unknown): string {
@@ -40,30 +40,6 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap(d => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]))
-}
-
-/** Nitro's file routing: `server/api/v1/foo/[id].get.ts` → GET /api/v1/foo/:id; no method suffix → every method. */
-function routesOf(folder: string): { method: string, path: string, file: string }[] {
-  const routes: { method: string, path: string, file: string }[] = []
-  for (const [dir, mount] of [['server/api', '/api'], ['server/routes', '']] as const) {
-    const root = join(folder, dir)
-    for (const file of walk(root)) {
-      if (!SOURCE_FILE.test(file) || file.endsWith('.d.ts')) continue
-      let rel = relative(root, file).split(sep).join('/').replace(SOURCE_FILE, '')
-      let method = '*'
-      const suffix = rel.match(/\.([a-z]+)$/)
-      if (suffix && ROUTE_METHODS.includes(suffix[1]!)) {
-        method = suffix[1]!.toUpperCase()
-        rel = rel.slice(0, -suffix[0].length)
-      }
-      const segments = rel.split('/')
-        .filter(s => !/^\(.*\)$/.test(s)) // route groups do not show in the path
-        .map(s => s.replace(/^\[\.\.\.(.*)\]$/, '**:$1').replace(/\[([^\]]+)\]/g, ':$1'))
-      if (segments.at(-1) === 'index') segments.pop()
-      routes.push({ method, path: `${mount}/${segments.join('/')}`.replace(/\/+$/, '') || '/', file: relative(folder, file).split(sep).join('/') })
-    }
-  }
-  return routes
 }
 
 /** Tables created by the module's migrations, read from their source (Kysely `createTable('x')` or SQL `CREATE TABLE x`). */
@@ -195,18 +171,20 @@ async function loadModule(folder: string): Promise<Loaded> {
     permissions,
     migrations: await migrationsOf(folder, loadIssues),
     tables: tablesOf(folder),
-    routes: routesOf(folder),
+    // Official modules are their layer; a community module's routes live in its frontend.layer_path.
+    routes: scanRoutes(join(layerFolder(folder, manifest), 'server')).map(r => ({ ...r, file: relative(folder, r.file).split(sep).join('/') })),
     loadIssues,
   }
 }
 
+function layerFolder(folder: string, manifest: unknown): string {
+  const layerPath = (manifest as { frontend?: { layer_path?: unknown } } | undefined)?.frontend?.layer_path
+  return typeof layerPath === 'string' ? join(folder, layerPath) : folder
+}
+
+/** Every module the build would include: layers/* and the configured community modules. */
 function discover(root: string): string[] {
-  const layers = join(root, 'layers')
-  if (!existsSync(layers)) return []
-  return readdirSync(layers, { withFileTypes: true })
-    .filter(d => d.isDirectory() && existsSync(join(layers, d.name, 'module.ts')))
-    .map(d => join(layers, d.name))
-    .sort()
+  return discoverModules(root).modules.map(m => m.dir)
 }
 
 async function validate(args: string[]): Promise<number> {

@@ -108,7 +108,7 @@ export interface RouteFile {
   file: string
 }
 
-/** Routes a layer serves, from its server/api and server/routes files (Nitro's file naming). */
+/** Routes a layer serves, from its server/api and server/routes files (Nitro's file naming: `[id].get.ts` → GET `/…/:id`). */
 export function scanRoutes(serverDir: string): RouteFile[] {
   const routes: RouteFile[] = []
   for (const [base, prefix] of [['api', '/api'], ['routes', '']] as const) {
@@ -121,15 +121,18 @@ export function scanRoutes(serverDir: string): RouteFile[] {
         method = m[1]!.toUpperCase()
         rel = rel.slice(0, -m[0].length)
       }
-      rel = rel.replace(/(^|\/)index$/, '')
-      const path = `${prefix}/${rel}`.replace(/\/+$/, '') || '/'
+      const segments = rel.split('/')
+        .filter(seg => !/^\(.*\)$/.test(seg)) // route groups do not show in the path
+        .map(seg => seg.replace(/^\[\.\.\.(.*)\]$/, '**:$1').replace(/\[([^\]]+)\]/g, ':$1'))
+      if (segments.at(-1) === 'index') segments.pop()
+      const path = `${prefix}/${segments.join('/')}`.replace(/\/+$/, '') || '/'
       routes.push({ method, path, file })
     }
   }
   return routes
 }
 
-/** `/api/v1/x/[id]` and `/api/v1/x/[other]` are the same route. */
+/** `/api/v1/x/:id` and `/api/v1/x/:other` are the same route. */
 export function routeKey(path: string): string {
-  return path.replace(/\[\.\.\.[^\]]*\]/g, '**').replace(/\[[^\]]+\]/g, ':')
+  return path.replace(/\*\*:[^/]*/g, '**').replace(/:[^/]+/g, ':')
 }

@@ -83,7 +83,7 @@ export function checkBuildRules(rootDir: string, modules: InspectedModule[]): Bu
   }
   for (const route of scanRoutes(join(rootDir, 'server'))) {
     // The core's catch-all 404 yields to every real route.
-    if (!route.path.includes('[...')) claim(route, 'core')
+    if (!route.path.includes('**')) claim(route, 'core')
   }
   for (const m of modules) {
     const layer = layerDirOf(m)
