@@ -4,6 +4,8 @@ import { closeDatabase, setDatabase, useDb } from '../db'
 import { openDatabase } from '../db/database'
 import { DataDirLockedError } from '../db/lock'
 import { migrateUp, pendingMigrations } from '../db/migrator'
+import { eventBus } from './events/bus'
+import { PostgresEventRelay } from './events/relay'
 
 const log = consola.withTag('dentalpin:boot')
 
@@ -15,6 +17,8 @@ interface BootStatus {
   startedAt: Date
   readyAt: Date | null
 }
+
+let relay: PostgresEventRelay | null = null
 
 const status: BootStatus = { state: 'starting', error: null, startedAt: new Date(), readyAt: null }
 
@@ -45,6 +49,10 @@ export async function boot(options: BootOptions = {}): Promise<void> {
       setDatabase(handle)
       const result = await migrateUp(handle.db, coreMigrations)
       if (result.applied.length > 0) log.info(`core migrations applied: ${result.applied.join(', ')}`)
+      if (handle.kind === 'postgres' && process.env.DATABASE_URL) {
+        relay = new PostgresEventRelay(process.env.DATABASE_URL, eventBus)
+        await relay.start()
+      }
       for (const step of options.afterMigrate ?? []) await step()
       status.state = 'ready'
       status.error = null
@@ -64,6 +72,8 @@ export async function boot(options: BootOptions = {}): Promise<void> {
       status.state = 'starting'
       status.error = (error as Error).message
       log.error(`start-up failed, retrying in ${Math.round(delay / 1000)}s:`, (error as Error).message)
+      await relay?.close()
+      relay = null
       await closeDatabase().catch(() => {})
       await new Promise(r => setTimeout(r, delay))
       delay = Math.min(delay * 2, 10_000)
@@ -73,6 +83,10 @@ export async function boot(options: BootOptions = {}): Promise<void> {
 
 export async function shutdown(): Promise<void> {
   status.state = 'stopping'
+  // Let running event handlers finish before the database goes away.
+  await eventBus.drain()
+  await relay?.close()
+  relay = null
   await closeDatabase()
 }
 

@@ -22,6 +22,11 @@ interface UnitOfWork {
 
 const log = consola.withTag('dentalpin:events')
 
+/** Carries events to the other instances sharing the database (see relay.ts). */
+export interface EventRelay {
+  forward(event: string, payload: Record<string, unknown>): void
+}
+
 /**
  * The event bus (spec §4, module-platform §8). Events published inside a unit
  * of work (`eventBus.unitOfWork`) are delivered after it commits and dropped
@@ -35,6 +40,17 @@ export class EventBus {
   #subscriptions = new Map<string, Subscription[]>()
   #inflight = new Set<Promise<unknown>>()
   #scope = new AsyncLocalStorage<UnitOfWork>()
+  #relay: EventRelay | null = null
+
+  /** Connects (or, with null, disconnects) the cross-instance relay. */
+  setRelay(relay: EventRelay | null): void {
+    this.#relay = relay
+  }
+
+  /** An event another instance published: delivered here, not forwarded again. */
+  receive(event: string, payload: Record<string, unknown>): void {
+    this.#deliver(event, payload)
+  }
 
   subscribe<E extends string>(event: E, handler: EventHandler<E>, owner = 'core'): void {
     const list = this.#subscriptions.get(event) ?? []
@@ -60,7 +76,12 @@ export class EventBus {
   publish<E extends string>(event: E, payload: PayloadOf<E>): void {
     const unit = this.#scope.getStore()
     if (unit) unit.pending.push({ event, payload })
-    else this.#deliver(event, payload)
+    else this.#publishNow(event, payload)
+  }
+
+  #publishNow(event: string, payload: Record<string, unknown>): void {
+    this.#deliver(event, payload)
+    this.#relay?.forward(event, payload)
   }
 
   /**
@@ -74,7 +95,7 @@ export class EventBus {
     const result = await this.#scope.run(unit, fn)
     // Deliver outside the unit's scope so handlers' own publishes go out at once.
     this.#scope.exit(() => {
-      for (const e of unit.pending) this.#deliver(e.event, e.payload)
+      for (const e of unit.pending) this.#publishNow(e.event, e.payload)
     })
     return result
   }
