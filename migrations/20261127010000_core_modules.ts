@@ -44,6 +44,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('core_module_record')
     .addColumn('id', 'uuid', c => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // Insertion order: records are deleted newest first (children before the parents they reference).
+    .addColumn('seq', 'bigint', c => c.generatedAlwaysAsIdentity())
     .addColumn('module', 'text', c => c.notNull())
     .addColumn('external_id', 'text', c => c.notNull())
     .addColumn('clinic_id', 'uuid', c => c.references('clinics.id').onDelete('cascade'))

@@ -145,6 +145,7 @@ export interface CoreModuleOperationTable {
 
 export interface CoreModuleRecordTable {
   id: Generated<string>
+  seq: Generated<number>
   module: string
   external_id: string
   clinic_id: string | null

@@ -13,6 +13,7 @@ import { closeOperation, openOperation, recordSkipped } from './journal'
 import type { ModuleContext } from './module'
 import type { ModuleRegistry, RegisteredModule } from './registry'
 import type { ModuleRuntime } from './runtime'
+import { parseDependency } from './manifest'
 import { listTables, ownsTable } from './schema-introspection'
 import { applySeeds, deleteSeeded, parseSeeds } from './seeds'
 
@@ -92,8 +93,12 @@ export class ModuleApplier {
       const blockedBy = state === 'to_remove'
         ? dependentsOf(name, graph, { transitive: true }).find(d => failed.has(d))
         : safeChain(name, graph).find(d => d !== name && failed.has(d))
-      if (blockedBy) {
-        const reason = `skipped: ${blockedBy} failed`
+      // Installs and upgrades need every dependency installed (or installed earlier in this batch).
+      const missing = state === 'to_remove' || blockedBy
+        ? undefined
+        : await this.#missingDependency(m)
+      if (blockedBy || missing) {
+        const reason = blockedBy ? `skipped: ${blockedBy} failed` : `skipped: dependency ${missing} is not installed`
         await this.#revert(name, state, reason)
         await recordSkipped(this.db, { module: name, operation: KIND[state]!, from_version: null, to_version: m.manifest.version }, reason)
         operations.push({ module: name, operation: KIND[state]!, status: 'skipped', error: reason, failed_step: null })
@@ -105,6 +110,14 @@ export class ModuleApplier {
       if (result.status === 'failed') failed.add(name)
     }
     return { operations }
+  }
+
+  async #missingDependency(m: RegisteredModule): Promise<string | undefined> {
+    const names = m.manifest.depends.map(d => parseDependency(d).name)
+    if (names.length === 0) return undefined
+    const rows = await this.db.selectFrom('core_module').select(['name', 'state']).where('name', 'in', names).execute()
+    const installed = new Set(rows.filter(r => r.state === 'installed' || r.state === 'to_upgrade').map(r => r.name))
+    return names.find(n => !installed.has(n) || !this.registry.get(n))
   }
 
   async #revert(name: string, state: ModuleState, error: string): Promise<void> {

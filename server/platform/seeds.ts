@@ -147,7 +147,7 @@ export async function applySeeds(db: Kysely<any>, m: RegisteredModule, clinicIds
 /** Deletes what the module seeded (newest first) and forgets it. */
 export async function deleteSeeded(db: Kysely<any>, module: string): Promise<number> {
   const records = await db.selectFrom('core_module_record').selectAll().where('module', '=', module)
-    .orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+    .orderBy('seq', 'desc').execute()
   const tables = new Set((await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db)).rows.map(r => r.name))
   let deleted = 0
   for (const r of records) {

@@ -71,6 +71,20 @@ export class ModuleService {
         .executeTakeFirstOrThrow()
       if (inserted.inserted) added.push(m.name)
     }
+    // A newly seen auto_install module brings its dependencies along, like install() does.
+    for (const name of added) {
+      const m = this.registry.get(name)!
+      if (!m.manifest.auto_install) continue
+      let chain: string[]
+      try {
+        chain = installChain(name, graphOf(this.registry))
+      }
+      catch {
+        continue // reported by doctor(); apply skips it with the reason
+      }
+      await this.db.updateTable('core_module').set({ state: 'to_install', last_state_change: sql<Date>`now()` })
+        .where('name', 'in', chain).where('state', '=', 'uninstalled').execute()
+    }
     return { added }
   }
 
@@ -248,6 +262,33 @@ export class ModuleService {
       }
       await this.#setState(trx, [name], 'to_upgrade', { error_message: null, error_at: null })
       return { scheduled: [name], message: `${name} will be upgraded from ${installed} to ${disk}` }
+    })
+  }
+
+  /**
+   * Switches an installed module off without touching its schema or data
+   * (beyond the spec): routes, UI, permissions and handlers stop at once.
+   */
+  async disable(name: string): Promise<void> {
+    this.#require(name)
+    await this.#schedule(async (trx, states) => {
+      if (states.get(name) !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be disabled while installed`)
+      const dependents = dependentsOf(name, graphOf(this.registry), { transitive: true }).filter(d => states.get(d) === 'installed')
+      if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { dependents })
+      await this.#setState(trx, [name], 'disabled')
+      return { scheduled: [] }
+    })
+  }
+
+  /** Switches a disabled module back on (its dependencies must be installed). */
+  async enable(name: string): Promise<void> {
+    const m = this.#require(name)
+    await this.#schedule(async (trx, states) => {
+      if (states.get(name) !== 'disabled') throw new ModuleOperationError('conflict', 'modules.not_disabled', `${name} is not disabled`)
+      const missing = m.manifest.depends.map(d => parseDependency(d).name).filter(d => states.get(d) !== 'installed')
+      if (missing.length > 0) throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} needs ${missing.join(', ')} installed and enabled first`)
+      await this.#setState(trx, [name], 'installed')
+      return { scheduled: [] }
     })
   }
 

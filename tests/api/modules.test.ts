@@ -147,6 +147,27 @@ describe('module lifecycle REST', () => {
     expect((await admin.get('/api/v1/sample_module/notes')).body.data).toHaveLength(1)
   })
 
+  it('disables and enables a module at once, keeping its data', async () => {
+    const blocked = await admin.post('/api/v1/modules/sample_base/disable')
+    expect(blocked.status).toBe(409)
+    expect(blocked.body.message).toContain('sample_module')
+
+    const off = await admin.post('/api/v1/modules/sample_module/disable')
+    expect(off.status).toBe(200)
+    expect(off.body.data.state).toBe('disabled')
+    expect((await admin.get('/api/v1/sample_module/notes')).status).toBe(404)
+    expect((await hygienist.get('/api/v1/auth/me')).body.data.permissions).toEqual(['sample_base.read'])
+    expect((await hygienist.get('/api/v1/modules/-/active')).body.data.map((m: any) => m.name)).toEqual(['sample_base'])
+
+    const on = await admin.post('/api/v1/modules/sample_module/enable')
+    expect(on.status).toBe(200)
+    expect(on.body.data.state).toBe('installed')
+    const notes = await admin.get('/api/v1/sample_module/notes')
+    expect(notes.status).toBe(200)
+    expect(notes.body.data).toHaveLength(1)
+    expect((await admin.post('/api/v1/modules/sample_module/enable')).status).toBe(409)
+  })
+
   it('lets exactly one of two concurrent schedule requests through', async () => {
     await admin.post('/api/v1/modules/sample_module/uninstall')
     await admin.post('/api/v1/modules/-/apply')

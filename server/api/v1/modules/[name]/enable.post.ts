@@ -1,0 +1,11 @@
+import { useDb } from '../../../../db'
+import { moduleNameParams } from '../../../../platform/http'
+
+export default defineEventHandler(async (event) => {
+  await requireModuleAdmin(event, 'admin.clinic.write')
+  const { name } = parseParams(event, moduleNameParams)
+  const { service, runtime } = usePlatform()
+  await service.enable(name)
+  await runtime.refresh(useDb())
+  return ok(await service.getInfo(name), `${name} is enabled`)
+})
