@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
 import { appliedMigrations } from '../db/migrator'
 import { ModuleOperationError } from './errors'
-import { dependentsOf, findCycles, GraphError, installChain, orderForRemoval } from './graph'
+import { dependencyProblems, dependentsOf, describeCycle, describeProblem, findCycles, GraphError, installChain, orderForRemoval } from './graph'
 import type { GraphModule } from './graph'
 import { stuckOperations } from './journal'
 import { parseDependency } from './manifest'
@@ -37,6 +37,8 @@ export interface ModuleInfo {
   error_at: string | null
   /** Why a module on disk is kept out (failed to load or validate). */
   load_error: string | null
+  /** Dependency problems that make it uninstallable now (missing, unsatisfied range, cycle). */
+  problems: string[]
   load_issues: { path: string, message: string }[]
   applied_migrations: string[]
   migrations_on_disk: string[]
@@ -128,19 +130,13 @@ export class ModuleService {
     const infos = await this.listModules()
     const graph = graphOf(this.registry)
     const installedOrPending = infos.filter(i => i.state !== 'uninstalled')
-    const missing_dependencies: { module: string, dependency: string, problem: string }[] = []
-    for (const m of this.registry.all()) {
-      const state = infos.find(i => i.name === m.name)?.state
-      if (!state || state === 'uninstalled') continue
-      for (const dep of m.manifest.depends) {
-        const { name, range } = parseDependency(dep)
-        const target = this.registry.get(name)
-        if (!target) missing_dependencies.push({ module: m.name, dependency: name, problem: 'not on disk' })
-        else if (range && !semver.satisfies(target.manifest.version, range, { includePrerelease: true })) {
-          missing_dependencies.push({ module: m.name, dependency: name, problem: `${target.manifest.version} does not satisfy ${range}` })
-        }
-      }
-    }
+    // Every module on disk: an uninstalled one with a missing dependency cannot be installed either.
+    const missing_dependencies = dependencyProblems(graph).map(p => ({
+      module: p.module,
+      dependency: p.dependency,
+      state: infos.find(i => i.name === p.module)?.state ?? 'uninstalled',
+      problem: p.kind === 'missing' ? 'not available' : `${p.found} does not satisfy ${p.range}`,
+    }))
     const cycles = findCycles(graph)
     const result = {
       orphans: installedOrPending.filter(i => !i.in_disk).map(i => i.name),
@@ -346,9 +342,18 @@ export class ModuleService {
       error_at: iso(row?.error_at),
       load_error: null,
       load_issues: [],
+      problems: m ? this.#problemsOf(name) : [],
       applied_migrations: row ? await appliedMigrations(this.db, name) : [],
       migrations_on_disk: m ? Object.keys(m.migrations.migrations).sort() : [],
     }
+  }
+
+  #problemsOf(name: string): string[] {
+    const graph = graphOf(this.registry)
+    return [
+      ...dependencyProblems(graph).filter(p => p.module === name).map(describeProblem),
+      ...findCycles(graph).filter(c => c.includes(name)).map(describeCycle),
+    ]
   }
 
   #brokenInfo(b: ModuleRegistry['broken'][number]): ModuleInfo {
@@ -376,6 +381,7 @@ export class ModuleService {
       error_at: null,
       load_error: b.error,
       load_issues: b.issues,
+      problems: [],
       applied_migrations: [],
       migrations_on_disk: [],
     }
