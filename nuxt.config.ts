@@ -71,8 +71,9 @@ export default defineNuxtConfig({
     strategy: 'no_prefix',
     defaultLocale: 'en',
     locales: [
-      { code: 'en', language: 'en-US', name: 'English', file: 'en.json' },
-      { code: 'es', language: 'es-ES', name: 'Español', file: 'es.json' },
+      // One file per area so each can be edited on its own; all are merged per locale.
+      { code: 'en', language: 'en-US', name: 'English', files: ['en.json', 'shell.en.json', 'settings.en.json', 'modules.en.json'] },
+      { code: 'es', language: 'es-ES', name: 'Español', files: ['es.json', 'shell.es.json', 'settings.es.json', 'modules.es.json'] },
     ],
     detectBrowserLanguage: { useCookie: true, cookieKey: 'dentalpin_locale', redirectOn: 'root' },
     bundle: { optimizeTranslationDirective: false },

@@ -9,11 +9,16 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 const dir = new URL('../../i18n/locales/', import.meta.url)
-const load = (file: string) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Tree
+const AREAS = ['', 'shell.', 'settings.', 'modules.']
+// A locale is the merge of its area files (en.json, shell.en.json, ...).
+const load = (file: string) => {
+  const code = file.replace('.json', '')
+  return Object.assign({}, ...AREAS.map(area => JSON.parse(readFileSync(new URL(`${area === '' ? code : `${area}${code}`}.json`, dir), 'utf8')))) as Tree
+}
 
 describe('translations', () => {
-  it('ships en and es', () => {
-    expect(readdirSync(dir).sort()).toEqual(['en.json', 'es.json'])
+  it('ships en and es for every area', () => {
+    expect(readdirSync(dir).sort()).toEqual(AREAS.flatMap(area => ['en', 'es'].map(code => (area ? `${area}${code}.json` : `${code}.json`))).sort())
   })
 
   it('has every English key in Spanish and no extra ones', () => {

@@ -1,0 +1,60 @@
+import { shallowReactive } from 'vue'
+import type { SlotContext, SlotEntry } from '#shared/types/slots'
+
+/** Slot name → entries in registration order. Lives on the Nuxt app (one per request on the server), never in the payload. */
+type Registry = Record<string, SlotEntry<any>[]>
+
+function registryOf(): Registry {
+  const nuxtApp = useNuxtApp() as ReturnType<typeof useNuxtApp> & { _dentalpinSlots?: Registry }
+  nuxtApp._dentalpinSlots ??= shallowReactive({})
+  return nuxtApp._dentalpinSlots
+}
+
+/**
+ * The slot system (spec §6). A module's plugin calls
+ * `useModuleSlots('my_module').register(name, entry)`: the entry belongs to
+ * that module and is hidden while it is not installed. Registering the same
+ * id again replaces the entry (HMR-idempotent). `entries(name, ctx)` returns
+ * what to render: by ascending `order` (ties in registration order), without
+ * entries whose module is inactive, whose permission the user lacks or whose
+ * condition refuses the ctx.
+ */
+export function useModuleSlots(owner?: string) {
+  const registry = registryOf()
+  const modules = useModulesStore()
+  const auth = useAuthStore()
+
+  function register<N extends string>(name: N, entry: SlotEntry<SlotContext<N>>): void {
+    const stored = { ...entry, module: entry.module ?? owner, component: markRaw(entry.component as object) } as SlotEntry<any>
+    const list = [...(registry[name] ?? [])]
+    const index = list.findIndex(e => e.id === entry.id)
+    if (index >= 0) list.splice(index, 1, stored)
+    else list.push(stored)
+    registry[name] = list
+  }
+
+  function unregister(name: string, id: string): void {
+    registry[name] = (registry[name] ?? []).filter(e => e.id !== id)
+  }
+
+  function entries<N extends string>(name: N, ctx: SlotContext<N>): SlotEntry<SlotContext<N>>[] {
+    return (registry[name] ?? [])
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => !entry.module || modules.isActive(entry.module))
+      .filter(({ entry }) => !entry.permission || auth.can(entry.permission))
+      .filter(({ entry }) => {
+        if (!entry.condition) return true
+        try {
+          return entry.condition(ctx)
+        }
+        catch (error) {
+          console.error(`[slots] condition of "${entry.id}" in ${name} failed`, error)
+          return false
+        }
+      })
+      .sort((a, b) => (a.entry.order ?? 0) - (b.entry.order ?? 0) || a.index - b.index)
+      .map(({ entry }) => entry)
+  }
+
+  return { register, unregister, entries }
+}

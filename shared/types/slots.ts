@@ -1,0 +1,50 @@
+import type { Component } from 'vue'
+
+/** Row shapes the canonical slots pass (ids and dates as strings, as the API sends them). */
+export interface SlotPatient {
+  id: string
+  clinic_id: string
+  first_name: string
+  last_name: string
+  [key: string]: unknown
+}
+
+export interface SlotAppointment {
+  id: string
+  clinic_id: string
+  patient_id: string | null
+  start_time: string
+  end_time: string
+  status: string
+  [key: string]: unknown
+}
+
+/** The five canonical slots of spec §6 and the ctx each one passes to its entries. */
+export interface SlotContexts {
+  'patient.detail.tabs': { patient: SlotPatient }
+  'patient.detail.sidebar': { patient: SlotPatient }
+  'appointment.detail.actions': { appointment: SlotAppointment }
+  'dashboard.widgets': Record<string, never>
+  'settings.sections': Record<string, never>
+}
+
+export type SlotName = keyof SlotContexts
+export type SlotContext<N extends string> = N extends SlotName ? SlotContexts[N] : Record<string, unknown>
+
+export const CANONICAL_SLOTS: SlotName[] = ['patient.detail.tabs', 'patient.detail.sidebar', 'appointment.detail.actions', 'dashboard.widgets', 'settings.sections']
+
+/** One contribution to a slot (spec §6). */
+export interface SlotEntry<Ctx = unknown> {
+  /** Unique and stable: registering the same id again replaces the entry (HMR). */
+  id: string
+  component: Component
+  /** Lower renders first; ties keep registration order. */
+  order?: number
+  /** Namespaced permission; the entry is hidden when can() is false. */
+  permission?: string
+  condition?: (ctx: Ctx) => boolean
+  /** Label for hosts that show entries as tabs or sections (an i18n key). */
+  label?: string
+  /** The module that owns the entry: hidden while that module is not installed. Defaults to the registering module. */
+  module?: string
+}
