@@ -1,4 +1,5 @@
-// Uninitialised installation → /setup; anonymous → /login (remembering where you were going).
+// Uninitialised installation → /setup; anonymous → /login (remembering where
+// you were going); a page of a module that is not installed → 404.
 const PUBLIC = ['/login', '/setup']
 
 export default defineNuxtRouteMiddleware(async (to) => {
@@ -14,4 +15,11 @@ export default defineNuxtRouteMiddleware(async (to) => {
     return
   }
   if (!auth.me) return navigateTo({ path: '/login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} })
+
+  const modules = useModulesStore()
+  if (!modules.loaded) await modules.refresh()
+  const owner = to.meta.module
+  if (owner && !modules.isActive(owner)) {
+    return abortNavigation(createError({ statusCode: 404, statusMessage: 'Page not found', fatal: true }))
+  }
 })

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
 import { discoverModules } from '../server/platform/build/discovery'
-import { checkBuildRules, inspectModules, modulesVirtualSource, platformAliases } from '../server/platform/build/inspect'
+import { checkBuildRules, inspectModules, layerDirOf, modulesVirtualSource, platformAliases } from '../server/platform/build/inspect'
 
 export default defineNuxtModule({
   meta: { name: 'dentalpin-platform' },
@@ -23,6 +23,22 @@ export default defineNuxtModule({
     if (violations.length > 0) {
       throw new Error(`DentalPin module rules violated:\n${violations.map(v => `  - ${v.module}: ${v.message}`).join('\n')}`)
     }
+
+    // Every page of a module's layer belongs to that module (a page may also declare
+    // `definePageMeta({ module })`): the router shows a 404 while it is not installed.
+    const layerOwners = inspected
+      .map(m => ({ name: m.name, dir: layerDirOf(m) }))
+      .filter((o): o is { name: string, dir: string } => Boolean(o.name && o.dir))
+    nuxt.hook('pages:extend', (pages) => {
+      const mark = (list: typeof pages) => {
+        for (const page of list) {
+          const owner = page.file ? layerOwners.find(o => page.file!.startsWith(`${o.dir}/`)) : undefined
+          if (owner && !page.meta?.module) page.meta = { ...page.meta, module: owner.name }
+          if (page.children) mark(page.children)
+        }
+      }
+      mark(pages)
+    })
 
     const aliases = platformAliases(rootDir)
     nuxt.options.alias['#dentalpin'] = aliases['#dentalpin']!

@@ -35,7 +35,15 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(input: LoginInput): Promise<void> {
     await $fetch('/api/v1/auth/login', { method: 'POST', body: input })
+    useModulesStore().reset()
     await fetchMe()
+  }
+
+  /** Makes another of the user's clinics the current one; permissions and modules follow. */
+  async function switchClinic(clinicId: string): Promise<void> {
+    await $fetch('/api/v1/auth/clinic', { method: 'POST', body: { clinic_id: clinicId } })
+    await fetchMe()
+    await useModulesStore().refresh()
   }
 
   async function setup(input: SetupInput): Promise<void> {
@@ -52,10 +60,11 @@ export const useAuthStore = defineStore('auth', () => {
   async function logout(): Promise<void> {
     await $fetch('/api/v1/auth/logout', { method: 'POST' })
     me.value = null
+    useModulesStore().reset()
   }
 
   const can = (permission: string) => hasPermission(me.value?.permissions ?? [], permission)
   const currentMembership = computed(() => me.value?.clinics.find(c => c.id === me.value?.current_clinic_id) ?? null)
 
-  return { me, initialized, meLoaded, fetchSetupStatus, fetchMe, login, setup, acceptInvite, logout, can, currentMembership }
+  return { me, initialized, meLoaded, fetchSetupStatus, fetchMe, login, switchClinic, setup, acceptInvite, logout, can, currentMembership }
 })
