@@ -34,6 +34,11 @@ export default defineNuxtConfig({
   future: { compatibilityVersion: 4 },
   compatibilityDate: '2025-07-15',
 
+  vite: {
+    // Hydration mismatches name the element in production builds too (they are bugs we want reported).
+    define: { __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' },
+  },
+
   typescript: {
     strict: true,
     typeCheck: false,

@@ -1,12 +1,24 @@
-import { shallowReactive } from 'vue'
+import { defineAsyncComponent, shallowReactive } from 'vue'
+import type { Component } from 'vue'
 import type { SlotContext, SlotEntry } from '#shared/types/slots'
+import ModuleSlotSkeleton from '~/components/ModuleSlotSkeleton.vue'
 
 /** Slot name → entries in registration order. Lives on the Nuxt app (one per request on the server), never in the payload. */
 type Registry = Record<string, SlotEntry<any>[]>
 
+/**
+ * An async entry loads on its own with a skeleton, instead of suspending the
+ * whole page (and renders on the server like any other component).
+ */
+function withSkeleton(component: Component): Component {
+  const loader = (component as { __asyncLoader?: () => Promise<Component> }).__asyncLoader
+  if (!loader) return component
+  return defineAsyncComponent({ loader, loadingComponent: ModuleSlotSkeleton, delay: 0, suspensible: false })
+}
+
 function registryOf(): Registry {
   const nuxtApp = useNuxtApp() as ReturnType<typeof useNuxtApp> & { _dentalpinSlots?: Registry }
-  nuxtApp._dentalpinSlots ??= shallowReactive({})
+  if (!nuxtApp._dentalpinSlots) nuxtApp._dentalpinSlots = shallowReactive({}) as Registry
   return nuxtApp._dentalpinSlots
 }
 
@@ -25,7 +37,7 @@ export function useModuleSlots(owner?: string) {
   const auth = useAuthStore()
 
   function register<N extends string>(name: N, entry: SlotEntry<SlotContext<N>>): void {
-    const stored = { ...entry, module: entry.module ?? owner, component: markRaw(entry.component as object) } as SlotEntry<any>
+    const stored = { ...entry, module: entry.module ?? owner, component: markRaw(withSkeleton(entry.component) as object) } as SlotEntry<any>
     const list = [...(registry[name] ?? [])]
     const index = list.findIndex(e => e.id === entry.id)
     if (index >= 0) list.splice(index, 1, stored)
@@ -56,5 +68,13 @@ export function useModuleSlots(owner?: string) {
       .map(({ entry }) => entry)
   }
 
-  return { register, unregister, entries }
+  /** Loads every async entry (before hydration, so entries rendered on the server hydrate with their data). */
+  async function preload(): Promise<void> {
+    const loaders = Object.values(registry).flat()
+      .map(e => (e.component as { __asyncLoader?: () => Promise<unknown> }).__asyncLoader)
+      .filter((load): load is () => Promise<unknown> => typeof load === 'function')
+    await Promise.all(loaders.map(load => load().catch(error => console.error('[slots] an entry failed to load', error))))
+  }
+
+  return { register, unregister, entries, preload }
 }
