@@ -20,9 +20,10 @@ export function useClinicSettings() {
   const { data: clinic, status, error, refresh } = useAsyncData(
     'settings:clinic',
     () => api('/api/v1/auth/clinic').then(res => res.data),
-    { watch: [() => auth.me?.current_clinic_id] },
+    // Loaded in the browser: the form's generated ids must match between server and client render.
+    { watch: [() => auth.me?.current_clinic_id], server: false },
   )
-  const loading = computed(() => status.value === 'pending' && !clinic.value)
+  const loading = computed(() => (status.value === 'pending' || status.value === 'idle') && !clinic.value)
   const loadError = computed(() => (error.value ? apiError(error.value, { 403: t('settings.errors.forbidden') }).message : null))
 
   const saving = ref(false)

@@ -35,11 +35,12 @@ export function useClinicUsers() {
   const { data, status, error, refresh } = useAsyncData(
     'settings:users',
     () => api('/api/v1/auth/users', { query: { page: page.value, page_size: PAGE_SIZE } }),
-    { watch: [page, () => auth.me?.current_clinic_id] },
+    // Loaded in the browser: the table's generated ids must match between server and client render.
+    { watch: [page, () => auth.me?.current_clinic_id], server: false },
   )
   const members = computed<ClinicMember[]>(() => data.value?.data ?? [])
   const total = computed(() => data.value?.total ?? 0)
-  const loading = computed(() => status.value === 'pending' && !data.value)
+  const loading = computed(() => (status.value === 'pending' || status.value === 'idle') && !data.value)
   const refreshing = computed(() => status.value === 'pending' && !!data.value)
   const loadError = computed(() => (error.value ? describe(error.value).message : null))
 
