@@ -156,7 +156,7 @@ export function useModuleAdmin() {
       loadStatus(),
       loadDoctor(),
       name ? Promise.all([fetchInto(detail, () => api<ApiResponse<ModuleInfo>>(path(name))), loadJournal(name)]) : undefined,
-      modulesStore.refresh(),
+      modulesStore.refreshAfterChange(),
     ])
   }
 

@@ -3,6 +3,9 @@
 const PUBLIC = ['/login', '/setup']
 
 export default defineNuxtRouteMiddleware(async (to) => {
+  // The server already rendered this request's error page; do not raise it again while hydrating.
+  const nuxtApp = useNuxtApp()
+  if (import.meta.client && nuxtApp.isHydrating && nuxtApp.payload.error) return
   const auth = useAuthStore()
   if (auth.initialized !== true) await auth.fetchSetupStatus()
   if (!auth.initialized) return to.path === '/setup' ? undefined : navigateTo('/setup')

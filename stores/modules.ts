@@ -34,6 +34,11 @@ export const useModulesStore = defineStore('modules', () => {
     loaded.value = true
   }
 
+  /** After module operations: permissions (from /me) and the active list both change. */
+  async function refreshAfterChange(): Promise<void> {
+    await Promise.all([useAuthStore().fetchMe(), refresh()])
+  }
+
   function reset(): void {
     active.value = []
     loaded.value = false
@@ -41,5 +46,5 @@ export const useModulesStore = defineStore('modules', () => {
 
   const isActive = (name: string) => active.value.some(m => m.name === name)
 
-  return { active, loaded, error, refresh, reset, isActive }
+  return { active, loaded, error, refresh, refreshAfterChange, reset, isActive }
 })

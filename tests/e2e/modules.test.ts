@@ -1,0 +1,172 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hydrated, launchBrowser, newPage } from '../support/browser'
+import { startServer } from '../support/server'
+import type { TestServer } from '../support/server'
+
+// The shell and the module admin screen in Chromium against the built app,
+// with the demo clinic and the fixture community modules of the test build.
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+
+describe('app shell and module administration', () => {
+  let server: TestServer
+  let browser: Browser
+  const errorsSeen: string[] = []
+
+  beforeAll(async () => {
+    server = await startServer({ env: { NUXT_DEMO: 'true', NUXT_LOGIN_MAX_FAILURES: '1000' } })
+    browser = await launchBrowser()
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  async function signedIn(role: string, locale = 'en-US'): Promise<Page> {
+    const { page, errors } = await newPage(browser, server.url, locale)
+    page.on('console', (m) => {
+      // Failed requests are logged by the browser itself; everything else is a defect.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errorsSeen.push(`${role}: ${m.text()}`)
+    })
+    await page.goto('/login')
+    await hydrated(page)
+    await page.getByLabel(locale.startsWith('es') ? 'Correo electrónico' : 'Email').fill(`${role}@demo.clinic`)
+    await page.getByLabel(locale.startsWith('es') ? 'Contraseña' : 'Password').fill('demo1234')
+    await page.getByRole('button', { name: locale.startsWith('es') ? 'Iniciar sesión' : 'Sign in' }).click()
+    await page.waitForURL(`${server.url}/`)
+    await hydrated(page)
+    errorsSeen.push(...errors)
+    return page
+  }
+
+  // The sidebar (role complementary) holds the main navigation.
+  const sidebar = (page: Page, name = 'Sidebar') => page.getByRole('complementary', { name })
+  const navLabels = async (page: Page, name = 'Sidebar') => {
+    await sidebar(page, name).getByRole('link').first().waitFor()
+    return (await sidebar(page, name).getByRole('link').allTextContents()).map(s => s.trim())
+  }
+
+  it('shows the dashboard with its empty state before any module is installed', async () => {
+    const page = await signedIn('admin')
+    await page.getByTestId('dashboard-empty').waitFor()
+    expect(await navLabels(page)).toEqual(['Home', 'Settings'])
+    await page.screenshot({ path: `${SCREENSHOTS}dashboard-empty.png` })
+    await page.context().close()
+  })
+
+  it('answers the page of a module that is not installed with the 404 page', async () => {
+    const page = await signedIn('admin')
+    const res = await page.goto('/sample')
+    expect(res?.status()).toBe(404)
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+    await page.context().close()
+  })
+
+  it('shows a hygienist no access on /settings/modules', async () => {
+    const page = await signedIn('hygienist')
+    await page.goto('/settings/modules')
+    await page.getByTestId('no-access').waitFor()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('No access')
+    await page.context().close()
+  })
+
+  it('installs the sample module from /settings/modules: plan, apply, and its navigation and page appear', async () => {
+    const page = await signedIn('admin')
+    await sidebar(page).getByRole('link', { name: 'Settings' }).click()
+    await page.waitForURL('**/settings')
+    await page.goto('/settings/modules')
+    await hydrated(page)
+    const card = page.locator('[data-module="sample_module"]')
+    await card.waitFor()
+    await card.getByRole('button', { name: 'Install' }).click()
+
+    // The confirmation shows the server's plan: dependency first, the migrations and tables.
+    const plan = page.getByTestId('module-plan')
+    await plan.waitFor()
+    const planText = await plan.textContent()
+    expect(planText).toContain('sample_base')
+    expect(planText).toContain('20260101000000_create_notes')
+    expect(planText).toContain('sample_module_notes')
+    await page.getByRole('button', { name: 'Confirm install' }).click()
+
+    const banner = page.getByTestId('pending-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain('sample_module')
+    await page.screenshot({ path: `${SCREENSHOTS}settings-modules-pending.png`, fullPage: true })
+
+    await page.getByRole('button', { name: 'Apply changes' }).click()
+    await page.locator('[data-testid="pending-banner"][data-phase="done"]').waitFor({ timeout: 60_000 })
+    await page.locator('[data-run-module="sample_module"][data-run-status="succeeded"]').waitFor()
+
+    // The navigation follows without a reload.
+    await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor()
+    expect(await navLabels(page)).toEqual(['Home', 'Sample admin', 'Sample notes', 'Settings'])
+    await sidebar(page).getByRole('link', { name: 'Sample notes' }).click()
+    await page.waitForURL('**/sample')
+    await page.getByRole('heading', { name: 'Sample notes' }).first().waitFor()
+    await page.getByText('Welcome to the sample module').waitFor()
+    await page.goto('/')
+    await page.getByTestId('sample-widget').waitFor()
+    await page.screenshot({ path: `${SCREENSHOTS}dashboard.png` })
+    await page.context().close()
+  })
+
+  it('shows each role its own navigation', async () => {
+    const expected: Record<string, string[]> = {
+      admin: ['Home', 'Sample admin', 'Sample notes', 'Settings'],
+      dentist: ['Home', 'Sample admin', 'Sample notes', 'Settings'],
+      hygienist: ['Home', 'Sample notes', 'Settings'],
+      receptionist: ['Home', 'Settings'],
+    }
+    for (const [role, labels] of Object.entries(expected)) {
+      const page = await signedIn(role)
+      expect(await navLabels(page), role).toEqual(labels)
+      await page.context().close()
+    }
+  })
+
+  it('gives a role without the page permission a no-access state on a module page', async () => {
+    const page = await signedIn('hygienist')
+    await page.goto('/sample/admin')
+    await page.getByTestId('no-access').waitFor()
+    await page.context().close()
+  })
+
+  it('translates the shell when the language is switched to Spanish', async () => {
+    const page = await signedIn('admin')
+    await page.getByRole('button', { name: 'User menu' }).click()
+    await page.getByRole('menuitem', { name: 'Language' }).hover()
+    await page.getByRole('menuitemcheckbox', { name: 'Español' }).click()
+    await sidebar(page, 'Barra lateral').waitFor()
+    expect(await navLabels(page, 'Barra lateral')).toEqual(['Inicio', 'Administración de ejemplo', 'Notas de ejemplo', 'Ajustes'])
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Administrador en DentalPin Demo Clinic')
+    await page.context().close()
+  })
+
+  it('uninstalls the sample module: its navigation, widget and page disappear', async () => {
+    const page = await signedIn('admin')
+    await page.goto('/settings/modules')
+    await hydrated(page)
+    const card = page.locator('[data-module="sample_module"]')
+    await card.getByRole('button', { name: 'Uninstall' }).click()
+    await page.getByTestId('module-plan').waitFor()
+    expect(await page.getByTestId('module-plan').textContent()).toContain('sample_module_notes')
+    await page.getByRole('button', { name: 'Confirm uninstall' }).click()
+    await page.getByRole('button', { name: 'Apply changes' }).click()
+    await page.locator('[data-testid="pending-banner"][data-phase="done"]').waitFor({ timeout: 60_000 })
+    await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor({ state: 'detached' })
+    expect(await navLabels(page)).toEqual(['Home', 'Settings'])
+    const res = await page.goto('/sample')
+    expect(res?.status()).toBe(404)
+    await page.goto('/')
+    await page.getByTestId('dashboard-empty').waitFor()
+    await page.context().close()
+  })
+
+  it('logged no console errors and no page errors along the way', () => {
+    expect(errorsSeen).toEqual([])
+  })
+})
