@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm run demo`: builds DentalPin when the build is missing or older than the
-// sources, then serves it supervised on the embedded database with demo data.
+// `npm run demo`: builds DentalPin when the build is missing, older than the
+// sources or built with other community modules, then serves it supervised on
+// the embedded database with demo data.
 import { spawnSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+// The demo includes the sample community modules so they can be installed from /settings/modules.
+process.env.DENTALPIN_MODULES ??= 'tests/fixtures/sample_base,tests/fixtures/sample_module'
 const marker = join(root, '.output', 'nitro.json')
 const SKIP = new Set(['node_modules', '.output', '.nuxt', '.data', '.git', 'tests', 'docs', '.storage', 'test-results'])
 
@@ -39,7 +42,7 @@ const stale = !existsSync(marker) || statSync(marker).mtimeMs < newestSource(roo
   || JSON.stringify(builtCommunity()) !== JSON.stringify(configuredCommunity())
 if (stale) {
   console.log('[dentalpin] Building DentalPin (about a minute)...')
-  const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit', env: process.env })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
