@@ -1,5 +1,7 @@
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url))
 const alias = {
@@ -7,16 +9,34 @@ const alias = {
   '#dentalpin/modules': fileURLToPath(new URL('./tests/support/no-modules.ts', import.meta.url)),
   '#dentalpin': fileURLToPath(new URL('./server/platform/public.ts', import.meta.url)),
 }
+const root = dirname(fileURLToPath(import.meta.url))
+const componentTests = 'tests/unit/components/**/*.test.ts'
 
-// Three projects: pure unit tests, API tests against the built server over
-// real HTTP, and browser flows in system Chromium. The API and e2e projects
-// expect `.output/` (scripts/test.mjs builds it once per run).
+// Pure unit tests, Vue component tests (happy-dom, with the Nuxt auto-imports
+// shimmed by tests/support/nuxt-shims.ts), platform tests, API tests against
+// the built server over real HTTP, and browser flows in system Chromium. The
+// API and e2e projects expect `.output/` (scripts/test.mjs builds it once per run).
 export default defineConfig({
   test: {
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'layers/*/tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'layers/*/tests/unit/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, componentTests],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias: { ...alias, '~~': root, '~': root } },
+        test: {
+          name: 'components',
+          include: [componentTests],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/nuxt-shims.ts'],
+        },
       },
       {
         resolve: { alias },

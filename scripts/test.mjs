@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Builds the app once, then runs the unit tests,
-// the API tests on PGlite, the API tests again on PostgreSQL when
-// TEST_DATABASE_URL is set, and the browser flows in system Chromium.
+// the Vue component tests (happy-dom, no build needed), the API tests on
+// PGlite, the API tests again on PostgreSQL when TEST_DATABASE_URL is set, and
+// the browser flows in system Chromium.
 // Prints each suite's counts and a closing "N passed, N failed" line; exits
 // non-zero on any failure.
 import { spawnSync } from 'node:child_process'
@@ -18,6 +19,7 @@ const only = process.argv.slice(2)
 
 const suites = [
   { name: 'unit', project: 'unit', env: {} },
+  { name: 'components', project: 'components', env: {} },
   { name: 'platform (pglite)', project: 'platform', env: { DENTALPIN_TEST_DB: 'pglite' } },
   ...(process.env.TEST_DATABASE_URL
     ? [{ name: 'platform (postgres)', project: 'platform', env: { DENTALPIN_TEST_DB: 'postgres' } }]
