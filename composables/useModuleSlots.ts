@@ -4,7 +4,10 @@ import type { SlotContext, SlotEntry } from '#shared/types/slots'
 import ModuleSlotSkeleton from '~/components/ModuleSlotSkeleton.vue'
 
 /** Slot name → entries in registration order. Lives on the Nuxt app (one per request on the server), never in the payload. */
-type Registry = Record<string, SlotEntry<any>[]>
+// Entries of different slots take different ctx types; the registry stores them erased.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- erased on purpose, typed again by entries<N>()
+type StoredEntry = SlotEntry<any>
+type Registry = Record<string, StoredEntry[]>
 
 /**
  * An async entry loads on its own with a skeleton, instead of suspending the
@@ -37,7 +40,7 @@ export function useModuleSlots(owner?: string) {
   const auth = useAuthStore()
 
   function register<N extends string>(name: N, entry: SlotEntry<SlotContext<N>>): void {
-    const stored = { ...entry, module: entry.module ?? owner, component: markRaw(withSkeleton(entry.component) as object) } as SlotEntry<any>
+    const stored = { ...entry, module: entry.module ?? owner, component: markRaw(withSkeleton(entry.component) as object) } as StoredEntry
     const list = [...(registry[name] ?? [])]
     const index = list.findIndex(e => e.id === entry.id)
     if (index >= 0) list.splice(index, 1, stored)

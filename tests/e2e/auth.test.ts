@@ -26,16 +26,19 @@ describe('first run, sign out and sign in', () => {
     await hydrated(page)
     await expect(page.getByRole('heading', { name: 'Set up DentalPin' }).isVisible()).resolves.toBe(true)
 
+    // Step 1: the administrator. Inline validation refuses a weak password before anything is sent.
     await page.getByLabel('First name').fill('Marta')
     await page.getByLabel('Last name').fill('García')
     await page.getByLabel('Email').fill('marta@sonrisa.test')
     await page.getByLabel('Password').fill('weakpassword')
-    await page.getByLabel('Clinic name').fill('Clínica Sonrisa')
-    await page.getByRole('button', { name: 'Create clinic and sign in' }).click()
-    // Inline validation: the weak password is refused before anything is sent.
+    await page.getByRole('button', { name: 'Next' }).click()
     await page.getByText('Must contain a digit').waitFor()
+    expect(await page.getByLabel('Clinic name').isVisible()).toBe(false)
 
     await page.getByLabel('Password').fill('Sonrisa2026')
+    await page.getByRole('button', { name: 'Next' }).click()
+    // Step 2: the clinic.
+    await page.getByLabel('Clinic name').fill('Clínica Sonrisa')
     await page.getByRole('button', { name: 'Create clinic and sign in' }).click()
     await page.waitForURL(server.url + '/')
     await page.getByText('Administrator at Clínica Sonrisa').waitFor()
