@@ -46,10 +46,6 @@ function contextFor(m: RegisteredModule, trx: Kysely<any>): ModuleContext {
   return { moduleName: m.name, db: trx, eventBus, logger: consola.withTag(`app.modules.${m.name}`) }
 }
 
-function graphOf(registry: ModuleRegistry): GraphModule[] {
-  return registry.all().map(m => ({ name: m.name, version: m.manifest.version, depends: m.manifest.depends }))
-}
-
 /**
  * Applies pending operations (module-platform §3): installs and upgrades in
  * dependency order, then removals in reverse order; each module's operation
@@ -79,7 +75,7 @@ export class ModuleApplier {
 
   async #apply(): Promise<ApplyReport> {
     const rows = await this.db.selectFrom('core_module').select(['name', 'state']).where('state', 'in', ['to_install', 'to_upgrade', 'to_remove']).execute()
-    const graph = graphOf(this.registry)
+    const graph = this.registry.graph()
     const onDisk = rows.filter(r => this.registry.get(r.name))
     const ups = orderForInstall(onDisk.filter(r => r.state !== 'to_remove').map(r => r.name), graph)
     const downs = orderForRemoval(onDisk.filter(r => r.state === 'to_remove').map(r => r.name), graph)

@@ -1,5 +1,6 @@
 import { consola } from 'consola'
 import type { MigrationSet } from '../db/migrator'
+import type { GraphModule } from './graph'
 import type { Manifest, ManifestIssue } from './manifest'
 import { ManifestError } from './manifest'
 import type { BaseModule, ModuleEntry } from './module'
@@ -43,6 +44,11 @@ export class ModuleRegistry {
 
   all(): RegisteredModule[] {
     return [...this.modules.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  /** The dependency graph of the loaded modules. */
+  graph(): GraphModule[] {
+    return this.all().map(m => ({ name: m.name, version: m.manifest.version, depends: m.manifest.depends }))
   }
 
   /** Loads every entry; one that fails is recorded as broken, never stops the others. */

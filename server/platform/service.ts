@@ -2,10 +2,8 @@ import semver from 'semver'
 import { sql } from 'kysely'
 import type { Kysely, Selectable } from 'kysely'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
-import { appliedMigrations } from '../db/migrator'
 import { ModuleOperationError } from './errors'
 import { dependencyProblems, dependentsOf, describeCycle, describeProblem, findCycles, GraphError, installChain, orderForRemoval } from './graph'
-import type { GraphModule } from './graph'
 import { stuckOperations } from './journal'
 import { parseDependency } from './manifest'
 import type { ModuleRegistry, RegisteredModule } from './registry'
@@ -53,10 +51,6 @@ export interface ScheduleResult {
 const PENDING: ModuleState[] = ['to_install', 'to_upgrade', 'to_remove']
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
-function graphOf(registry: ModuleRegistry): GraphModule[] {
-  return registry.all().map(m => ({ name: m.name, version: m.manifest.version, depends: m.manifest.depends }))
-}
-
 /** Module lifecycle (spec §8): reads, diagnostics and scheduling. Applying lives in apply.ts. */
 export class ModuleService {
   constructor(readonly db: Db, readonly registry: ModuleRegistry) {}
@@ -79,7 +73,7 @@ export class ModuleService {
       if (!m.manifest.auto_install) continue
       let chain: string[]
       try {
-        chain = installChain(name, graphOf(this.registry))
+        chain = installChain(name, this.registry.graph())
       }
       catch {
         continue // reported by doctor(); apply skips it with the reason
@@ -94,8 +88,11 @@ export class ModuleService {
     const rows = await this.db.selectFrom('core_module').selectAll().execute()
     const byName = new Map(rows.map(r => [r.name, r]))
     const names = new Set<string>([...byName.keys(), ...this.registry.all().map(m => m.name)])
-    const infos: ModuleInfo[] = []
-    for (const name of names) infos.push(await this.#info(name, byName.get(name)))
+    const applied = new Map<string, string[]>()
+    for (const r of await this.db.selectFrom('core_migration').select(['history', 'name']).where('history', 'in', [...names, '']).orderBy('name').execute()) {
+      applied.set(r.history, [...(applied.get(r.history) ?? []), r.name])
+    }
+    const infos = [...names].map(name => this.#info(name, byName.get(name), applied.get(name) ?? []))
     for (const b of this.registry.broken) {
       if (b.name && names.has(b.name)) {
         const info = infos.find(i => i.name === b.name)!
@@ -128,7 +125,7 @@ export class ModuleService {
 
   async doctor(databaseKind: string | null, production: boolean) {
     const infos = await this.listModules()
-    const graph = graphOf(this.registry)
+    const graph = this.registry.graph()
     const installedOrPending = infos.filter(i => i.state !== 'uninstalled')
     // Every module on disk: an uninstalled one with a missing dependency cannot be installed either.
     const missing_dependencies = dependencyProblems(graph).map(p => ({
@@ -184,7 +181,7 @@ export class ModuleService {
     }
     let chain: string[]
     try {
-      chain = installChain(name, graphOf(this.registry))
+      chain = installChain(name, this.registry.graph())
     }
     catch (error) {
       if (error instanceof GraphError) throw new ModuleOperationError('conflict', `modules.dependency_${error.kind}`, error.message)
@@ -226,12 +223,12 @@ export class ModuleService {
     if (!m.manifest.removable && !options.force) {
       throw new ModuleOperationError('conflict', 'modules.not_removable', `${name} is not removable (use force to remove it anyway)`)
     }
-    const dependents = dependentsOf(name, graphOf(this.registry), { transitive: true })
+    const dependents = dependentsOf(name, this.registry.graph(), { transitive: true })
       .filter(d => ['installed', 'disabled', 'to_install', 'to_upgrade'].includes(states.get(d) ?? 'uninstalled'))
     if (dependents.length > 0 && !options.force) {
       throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { dependents })
     }
-    return orderForRemoval([name, ...dependents], graphOf(this.registry))
+    return orderForRemoval([name, ...dependents], this.registry.graph())
   }
 
   async uninstall(name: string, options: { force?: boolean } = {}): Promise<ScheduleResult> {
@@ -269,7 +266,7 @@ export class ModuleService {
     this.#require(name)
     await this.#schedule(async (trx, states) => {
       if (states.get(name) !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be disabled while installed`)
-      const dependents = dependentsOf(name, graphOf(this.registry), { transitive: true }).filter(d => states.get(d) === 'installed')
+      const dependents = dependentsOf(name, this.registry.graph(), { transitive: true }).filter(d => states.get(d) === 'installed')
       if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { dependents })
       await this.#setState(trx, [name], 'disabled')
       return { scheduled: [] }
@@ -312,10 +309,10 @@ export class ModuleService {
     await new ModuleService(trx, this.registry).reconcileWithDb()
   }
 
-  async #info(name: string, row: Selectable<CoreModuleTable> | undefined): Promise<ModuleInfo> {
+  #info(name: string, row: Selectable<CoreModuleTable> | undefined, appliedMigrations: string[]): ModuleInfo {
     const m = this.registry.get(name)
     const manifest = m?.manifest ?? (row?.manifest as RegisteredModule['manifest'] | undefined)
-    const graph = graphOf(this.registry)
+    const graph = this.registry.graph()
     const installedVersion: string | null = row?.installed_version ?? null
     const diskVersion = m?.manifest.version ?? null
     return {
@@ -343,13 +340,13 @@ export class ModuleService {
       load_error: null,
       load_issues: [],
       problems: m ? this.#problemsOf(name) : [],
-      applied_migrations: row ? await appliedMigrations(this.db, name) : [],
+      applied_migrations: row ? appliedMigrations : [],
       migrations_on_disk: m ? Object.keys(m.migrations.migrations).sort() : [],
     }
   }
 
   #problemsOf(name: string): string[] {
-    const graph = graphOf(this.registry)
+    const graph = this.registry.graph()
     return [
       ...dependencyProblems(graph).filter(p => p.module === name).map(describeProblem),
       ...findCycles(graph).filter(c => c.includes(name)).map(describeCycle),

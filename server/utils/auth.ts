@@ -71,11 +71,6 @@ export async function requirePermission(event: H3Event, permission: string): Pro
   return auth as AuthContext & { clinicId: string }
 }
 
-/** `can()` for server code that decides without throwing. */
-export function can(auth: AuthContext | null, permission: string): boolean {
-  return Boolean(auth?.clinicId) && hasPermission(auth!.grants, permission)
-}
-
 export function setSessionCookie(event: H3Event, issued: IssuedSecret): void {
   setCookie(event, SESSION_COOKIE, issued.secret, {
     httpOnly: true,
