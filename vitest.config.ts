@@ -1,10 +1,16 @@
+import { readdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url))
+// `#layers/<name>/...` as Nuxt defines it for every layer under layers/.
+const layerAliases = Object.fromEntries(readdirSync(new URL('./layers', import.meta.url), { withFileTypes: true })
+  .filter(d => d.isDirectory())
+  .map(d => [`#layers/${d.name}`, fileURLToPath(new URL(`./layers/${d.name}`, import.meta.url))]))
 const alias = {
+  ...layerAliases,
   '#shared': shared,
   '#dentalpin/modules': fileURLToPath(new URL('./tests/support/no-modules.ts', import.meta.url)),
   '#dentalpin': fileURLToPath(new URL('./server/platform/public.ts', import.meta.url)),

@@ -10,4 +10,11 @@ export const validationMessages = {
   'validation.currency': 'Must be a 3-letter ISO currency code (e.g. EUR)',
   'validation.country': 'Must be a 2-letter ISO country code (e.g. ES)',
   'validation.language': 'Must be one of: en, es',
+  'validation.date': 'Must be a date (YYYY-MM-DD)',
+  'validation.datetime': 'Must be a date and time with a timezone offset (ISO 8601)',
+  'validation.end_after_start': 'Must be after the start',
+  'validation.color': 'Must be a colour like #3b82f6',
+  'validation.uuid': 'Must be a valid identifier',
+  'validation.too_long': 'Too long',
+  'validation.past_date': 'Cannot be in the future',
 } as const

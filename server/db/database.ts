@@ -1,5 +1,6 @@
 import { resolve, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './lock'
@@ -55,6 +56,8 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   const release = lockDataDir(dataDir)
   try {
     const pglite = new PGlite(join(dataDir, 'pglite'), {
+      // Extensions modules may create (`create extension if not exists ...`), as on PostgreSQL.
+      extensions: { pg_trgm },
       parsers: {
         [INT8]: (v: string) => Number(v),
         [NUMERIC]: (v: string) => v,

@@ -15,6 +15,9 @@ export type { Migration } from '../db/migrator'
 export type { ApiResponse, PaginatedApiResponse, ErrorResponse, ErrorItem } from '../../shared/types/envelope'
 export { DomainError, notFound, forbidden, conflict, badRequest, unauthorized, invalid } from '../utils/errors'
 export { clinicScoped } from '../db/scoped'
+// Importable core models (spec §7): row types of the core tables modules may read.
+export type { Clinic, ClinicMembership, User, Role, Timestamp, GeneratedTimestamp, Json, GeneratedJson, ClinicsTable, ClinicMembershipsTable, UsersTable } from '../db/types'
+export { ROLES } from '../db/types'
 export { transaction } from '../db/transaction'
 
 /** The database of this unit of work's process; modules type it with their own tables. */

@@ -1,0 +1,38 @@
+import { BaseModule } from '#dentalpin'
+
+/**
+ * Patient timeline: an append-only history of what happened to each
+ * patient, written only by its event handlers (server/handlers.ts) from the
+ * core event catalog. Readers use `PatientTimeline` from
+ * `#layers/patient_timeline/models`.
+ */
+export default class PatientTimelineModule extends BaseModule {
+  static override manifest = {
+    name: 'patient_timeline',
+    version: '1.0.0',
+    min_core_version: '0.1.0',
+    summary: 'A chronological history of each patient',
+    author: 'DentalPin Core Team',
+    license: 'BSL-1.1',
+    category: 'official',
+    depends: ['patients@^1.0'],
+    installable: true,
+    auto_install: true,
+    removable: false,
+    role_permissions: {
+      admin: ['*'],
+      dentist: ['read'],
+      hygienist: ['read'],
+      assistant: ['read'],
+      receptionist: ['read'],
+    },
+  }
+
+  override getPermissions() {
+    return ['read']
+  }
+
+  override getModels() {
+    return [{ table: 'patient_timeline' }]
+  }
+}

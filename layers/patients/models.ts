@@ -1,0 +1,159 @@
+// The patients module's published model (spec §7): `import type { Patient } from '#layers/patients/models'`.
+// Table types, the DTO in its JSON shape and the payload schemas shared by
+// the API and the browser forms. Covered by the deprecation policy.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import { z } from 'zod'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type JsonList = ColumnType<string[], string | string[] | undefined, string | string[]>
+
+export const PATIENT_STATUSES = ['active', 'archived'] as const
+export type PatientStatus = (typeof PATIENT_STATUSES)[number]
+export const GENDERS = ['female', 'male', 'other'] as const
+export const NATIONAL_ID_TYPES = ['dni', 'nie', 'passport', 'other'] as const
+export const PATIENT_SORT_FIELDS = ['last_name', 'first_name', 'created_at', 'updated_at', 'last_visit'] as const
+
+export interface PatientsTable {
+  id: Generated<string>
+  clinic_id: string
+  first_name: string
+  last_name: string
+  phone: string | null
+  email: string | null
+  /** `YYYY-MM-DD` (dates are read as strings). */
+  date_of_birth: string | null
+  gender: (typeof GENDERS)[number] | null
+  national_id: string | null
+  national_id_type: (typeof NATIONAL_ID_TYPES)[number] | null
+  address: string | null
+  notes: string | null
+  status: ColumnType<PatientStatus, PatientStatus | undefined, PatientStatus>
+  do_not_contact: ColumnType<boolean, boolean | undefined, boolean>
+  billing_name: string | null
+  billing_tax_id: string | null
+  billing_address: string | null
+  billing_email: string | null
+  search_text: ColumnType<string, string | undefined, string>
+  last_visit_at: Date | null
+  archived_at: Date | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PatientsMedicalHistoryTable {
+  patient_id: string
+  clinic_id: string
+  allergies: JsonList
+  medications: JsonList
+  conditions: JsonList
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+/** The tables this module owns, for `Kysely<PatientsTables>`. */
+export interface PatientsTables {
+  patients: PatientsTable
+  patients_medical_history: PatientsMedicalHistoryTable
+}
+
+export type PatientRow = Selectable<PatientsTable>
+export type NewPatientRow = Insertable<PatientsTable>
+export type PatientRowUpdate = Updateable<PatientsTable>
+
+/** A patient as the API returns it (JSON shape: ids and dates are strings). */
+export interface Patient {
+  id: string
+  clinic_id: string
+  first_name: string
+  last_name: string
+  full_name: string
+  phone: string | null
+  email: string | null
+  date_of_birth: string | null
+  gender: (typeof GENDERS)[number] | null
+  national_id: string | null
+  national_id_type: (typeof NATIONAL_ID_TYPES)[number] | null
+  address: string | null
+  notes: string | null
+  status: PatientStatus
+  do_not_contact: boolean
+  billing_name: string | null
+  billing_tax_id: string | null
+  billing_address: string | null
+  billing_email: string | null
+  /** Billing values with the patient's own data filling the gaps. */
+  effective_billing: { name: string, tax_id: string | null, address: string | null, email: string | null }
+  /** Shown wherever the patient is treated: safety first. */
+  allergies: string[]
+  last_visit_at: string | null
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PatientMedicalHistory {
+  patient_id: string
+  allergies: string[]
+  medications: string[]
+  conditions: string[]
+  updated_by: string | null
+  updated_at: string | null
+}
+
+const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
+  .transform(v => (v === '' || v === undefined ? null : v))
+const optionalEmail = z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email('validation.email'))])
+  .nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
+const dateOfBirth = z.union([
+  z.literal(''),
+  z.iso.date('validation.date').refine(v => v <= new Date().toISOString().slice(0, 10), 'validation.past_date'),
+]).nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
+const requiredName = z.string('validation.required').trim().min(1, 'validation.required').max(100, 'validation.too_long')
+
+/** POST /api/v1/patients and the "New patient" form. */
+export const patientCreateSchema = z.object({
+  first_name: requiredName,
+  last_name: requiredName,
+  phone: optionalText(40),
+  email: optionalEmail,
+  date_of_birth: dateOfBirth,
+  gender: z.enum(GENDERS).nullable().optional().transform(v => v ?? null),
+  national_id: optionalText(40),
+  national_id_type: z.enum(NATIONAL_ID_TYPES).nullable().optional().transform(v => v ?? null),
+  address: optionalText(500),
+  notes: optionalText(5000),
+  do_not_contact: z.boolean().optional().default(false),
+  billing_name: optionalText(200),
+  billing_tax_id: optionalText(50),
+  billing_address: optionalText(500),
+  billing_email: optionalEmail,
+})
+export type PatientCreateInput = z.input<typeof patientCreateSchema>
+
+/** PUT /api/v1/patients/{id}: the fields sent are changed, the rest stay. */
+export const patientUpdateSchema = patientCreateSchema.partial().extend({
+  do_not_contact: z.boolean().optional(),
+})
+export type PatientUpdateInput = z.input<typeof patientUpdateSchema>
+
+const medicalList = z.array(z.string().trim().min(1, 'validation.required').max(200, 'validation.too_long')).max(100)
+
+/** PUT /api/v1/patients/{id}/medical. */
+export const medicalHistorySchema = z.object({
+  allergies: medicalList.optional(),
+  medications: medicalList.optional(),
+  conditions: medicalList.optional(),
+})
+export type MedicalHistoryInput = z.input<typeof medicalHistorySchema>
+
+/** GET /api/v1/patients query. */
+export const patientListQuerySchema = z.object({
+  search: z.string().trim().max(200).optional(),
+  status: z.enum([...PATIENT_STATUSES, 'all']).optional().default('active'),
+  do_not_contact: z.enum(['true', 'false']).optional().transform(v => (v === undefined ? undefined : v === 'true')),
+  sort: z.enum(PATIENT_SORT_FIELDS).optional().default('last_name'),
+  order: z.enum(['asc', 'desc']).optional().default('asc'),
+  page: z.coerce.number().int().min(1).optional().default(1),
+  page_size: z.coerce.number().int().min(1).max(100).optional().default(25),
+})
+export type PatientListQuery = z.output<typeof patientListQuerySchema>

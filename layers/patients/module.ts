@@ -1,0 +1,43 @@
+import { BaseModule } from '#dentalpin'
+
+/**
+ * Patients: the clinic's patient records and their medical history
+ * (allergies, medications, conditions). Other modules read the `Patient`
+ * model from `#layers/patients/models` and follow its events.
+ */
+export default class PatientsModule extends BaseModule {
+  static override manifest = {
+    name: 'patients',
+    version: '1.0.0',
+    min_core_version: '0.1.0',
+    summary: 'Patient records, search and medical history',
+    author: 'DentalPin Core Team',
+    license: 'BSL-1.1',
+    category: 'official',
+    depends: [],
+    installable: true,
+    auto_install: true,
+    removable: false,
+    role_permissions: {
+      admin: ['*'],
+      dentist: ['*'],
+      // Hygienists work from the record at the chair but do not edit it.
+      hygienist: ['read', 'medical.read'],
+      assistant: ['read', 'write', 'medical.read', 'medical.write'],
+      receptionist: ['read', 'write', 'archive', 'medical.read'],
+    },
+    frontend: {
+      navigation: [
+        { label: 'nav.patients', to: '/patients', icon: 'i-lucide-users', permission: 'patients.read', order: 10 },
+      ],
+    },
+  }
+
+  override getPermissions() {
+    return ['read', 'write', 'archive', 'medical.read', 'medical.write']
+  }
+
+  override getModels() {
+    return [{ table: 'patients' }, { table: 'patients_medical_history' }]
+  }
+}
