@@ -16,7 +16,7 @@ const alias = {
   '#dentalpin': fileURLToPath(new URL('./server/platform/public.ts', import.meta.url)),
 }
 const root = dirname(fileURLToPath(import.meta.url))
-const componentTests = 'tests/unit/components/**/*.test.ts'
+const componentTests = ['tests/unit/components/**/*.test.ts', 'layers/*/tests/components/**/*.test.ts']
 
 // Pure unit tests, Vue component tests (happy-dom, with the Nuxt auto-imports
 // shimmed by tests/support/nuxt-shims.ts), platform tests, API tests against
@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'layers/*/tests/unit/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, componentTests],
+          exclude: [...configDefaults.exclude, ...componentTests],
           environment: 'node',
         },
       },
@@ -39,7 +39,7 @@ export default defineConfig({
         resolve: { alias: { ...alias, '~~': root, '~': root } },
         test: {
           name: 'components',
-          include: [componentTests],
+          include: componentTests,
           environment: 'happy-dom',
           setupFiles: ['tests/support/nuxt-shims.ts'],
         },
@@ -48,7 +48,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'platform',
-          include: ['tests/platform/**/*.test.ts'],
+          include: ['tests/platform/**/*.test.ts', 'layers/*/tests/platform/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
