@@ -4,13 +4,13 @@ import type { DomainErrorKind } from '../utils/errors'
 
 /**
  * A policy violation of a module operation (spec §8); maps to its HTTP status
- * at the edge. `details` are the error's params (`{ module, dependents }`):
- * they travel on the ErrorResponse item so the admin screen can word the
- * refusal in the reader's language.
+ * at the edge. `params` (`{ module, dependents }`) travel on the ErrorResponse
+ * item so the admin screen can word the refusal in the reader's language;
+ * `details` is extra data for in-process callers (`{ dependents }`).
  */
 export class ModuleOperationError extends DomainError {
-  constructor(kind: DomainErrorKind, code: string, message: string, readonly details: ErrorParams = {}) {
-    super(kind, code, message, { params: details })
+  constructor(kind: DomainErrorKind, code: string, message: string, readonly params: ErrorParams = {}, readonly details: Record<string, unknown> = {}) {
+    super(kind, code, message, { params })
     this.name = 'ModuleOperationError'
   }
 }

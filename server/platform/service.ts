@@ -250,7 +250,7 @@ export class ModuleService {
     const dependents = dependentsOf(name, this.registry.graph(), { transitive: true })
       .filter(d => ['installed', 'disabled', 'to_install', 'to_upgrade'].includes(states.get(d) ?? 'uninstalled'))
     if (dependents.length > 0 && !options.force) {
-      throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { module: name, dependents })
+      throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { module: name, dependents }, { dependents })
     }
     return orderForRemoval([name, ...dependents], this.registry.graph())
   }
@@ -291,7 +291,7 @@ export class ModuleService {
     await this.#schedule(async (trx, states) => {
       if (states.get(name) !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be disabled while installed`, { module: name, state: states.get(name) ?? 'uninstalled' })
       const dependents = dependentsOf(name, this.registry.graph(), { transitive: true }).filter(d => states.get(d) === 'installed')
-      if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { module: name, dependents })
+      if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { module: name, dependents }, { dependents })
       await this.#setState(trx, [name], 'disabled')
       return { scheduled: [] }
     })

@@ -18,7 +18,7 @@ describe('error params on the ErrorResponse item', () => {
         errors: [{ code: 'modules.has_dependents', message: 'patients is needed by installed modules: agenda, patient_timeline', params: { module: 'patients', dependents: ['agenda', 'patient_timeline'] } }],
       },
     })
-    expect(error.details).toEqual({ module: 'patients', dependents: ['agenda', 'patient_timeline'] })
+    expect(error.params).toEqual({ module: 'patients', dependents: ['agenda', 'patient_timeline'] })
   })
 
   it('leaves params out when there are none (the envelope is unchanged for old callers)', () => {
