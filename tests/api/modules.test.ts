@@ -41,6 +41,13 @@ describe('module lifecycle REST', () => {
     expect(byName.sample_broken.load_issues.map((i: any) => i.path)).toEqual(expect.arrayContaining(['version', 'category', 'depends', 'colour']))
   })
 
+  it('gives the broken module\'s load error a stable code and params, next to the English text', async () => {
+    const broken = (await admin.get('/api/v1/modules')).body.data.find((m: any) => m.name === 'sample_broken')
+    expect(broken.load_error).toContain('Invalid manifest')
+    expect(broken.load_error_item).toEqual({ code: 'modules.manifest_invalid', message: broken.load_error, params: { module: 'sample_broken', source: expect.any(String) } })
+    expect(broken).toMatchObject({ error_message: null, error_item: null, problems: [], problem_items: [] })
+  })
+
   it('guards module management: anonymous 401, non-admin 403, admin of another clinic 403', async () => {
     const anonymous = await fetch(`${server.url}/api/v1/modules`)
     expect(anonymous.status).toBe(401)
@@ -79,6 +86,16 @@ describe('module lifecycle REST', () => {
     expect(broken.body.message).toContain('sample_broken')
   })
 
+  it('gives each refusal its code and params on the error item, keeping the English message', async () => {
+    const unknown = await admin.post('/api/v1/modules/nope/install?dry_run=true')
+    expect(unknown.body.errors).toEqual([{ code: 'modules.unknown', message: 'Unknown module: nope', params: { module: 'nope' } }])
+    const broken = await admin.post('/api/v1/modules/sample_broken/install')
+    expect(broken.body.errors).toEqual([{ code: 'modules.broken', message: broken.body.message, params: { module: 'sample_broken', detail: expect.stringContaining('Invalid manifest') } }])
+    const notInstalled = await admin.post('/api/v1/modules/sample_module/uninstall?dry_run=true')
+    expect(notInstalled.status).toBe(409)
+    expect(notInstalled.body.errors[0]).toMatchObject({ code: 'modules.not_installed', params: { module: 'sample_module', state: 'uninstalled' } })
+  })
+
   it('schedules the dependency chain in order (202), then applies it', async () => {
     const res = await admin.post('/api/v1/modules/sample_module/install')
     expect(res.status).toBe(202)
@@ -106,6 +123,13 @@ describe('module lifecycle REST', () => {
     expect(ops.body.data[0].steps.map((s: any) => s.step)).toEqual(['migrate', 'seed', 'hook', 'finalize'])
   })
 
+  it('gives journal entries and steps an error item (null when nothing failed)', async () => {
+    const [entry] = (await admin.get('/api/v1/modules/sample_module/-/operations?limit=1')).body.data
+    expect(entry).toMatchObject({ status: 'succeeded', error: null, error_item: null })
+    expect(entry.steps.map((s: any) => s.error_item)).toEqual([null, null, null, null])
+    expect((await info('sample_module')).error_item).toBeNull()
+  })
+
   it('grants module permissions by role while installed, and filters /-/active for the caller', async () => {
     const me = await hygienist.get('/api/v1/auth/me')
     expect(sampleOnly(me.body.data.permissions)).toEqual(['sample_base.read', 'sample_module.notes.read'])
@@ -123,6 +147,20 @@ describe('module lifecycle REST', () => {
     const res = await admin.post('/api/v1/modules/sample_base/uninstall')
     expect(res.status).toBe(409)
     expect(res.body.message).toContain('sample_module')
+  })
+
+  it('says who depends on it as a code and params, in the dry run the admin screen asks for too', async () => {
+    for (const path of ['/api/v1/modules/sample_base/uninstall', '/api/v1/modules/sample_base/uninstall?dry_run=true']) {
+      const res = await admin.post(path)
+      expect(res.status, path).toBe(409)
+      expect(res.body.errors, path).toEqual([{
+        code: 'modules.has_dependents',
+        message: 'sample_base is needed by installed modules: sample_module (use force to remove them too)',
+        params: { module: 'sample_base', dependents: ['sample_module'] },
+      }])
+    }
+    const disable = await admin.post('/api/v1/modules/sample_base/disable')
+    expect(disable.body.errors[0]).toMatchObject({ code: 'modules.has_dependents', params: { module: 'sample_base', dependents: ['sample_module'] } })
   })
 
   it('answers an upgrade to the same version with 200 and nothing scheduled', async () => {
@@ -189,6 +227,16 @@ describe('module lifecycle REST', () => {
     expect(res.status).toBe(200)
     expect(res.body.data.ok).toBe(false)
     expect(res.body.data.manifest_errors.map((e: any) => e.name)).toEqual(['sample_broken'])
+  })
+
+  it('gives each doctor finding with more than a name a stable code and params', async () => {
+    const doctor = (await admin.get('/api/v1/modules/-/doctor')).body.data
+    expect(doctor.manifest_errors).toEqual([expect.objectContaining({ name: 'sample_broken', code: 'modules.manifest_invalid', params: { module: 'sample_broken', source: expect.any(String) } })])
+    for (const finding of [...doctor.missing_dependencies, ...doctor.errored_modules, ...doctor.migration_drift, ...doctor.stuck_operations]) {
+      expect(finding.code).toMatch(/^modules\./)
+      expect(finding.params).toBeTypeOf('object')
+    }
+    expect(doctor.database).toHaveProperty('code')
   })
 })
 

@@ -147,6 +147,37 @@ describe('app shell and module administration', () => {
     await page.context().close()
   })
 
+  it('speaks Spanish on /settings/modules for what the server says: a refusal, a load error, the doctor', async () => {
+    const page = await signedIn('admin', 'es-ES')
+    await page.goto('/settings/modules')
+    await hydrated(page)
+
+    // sample_module (installed above) depends on sample_base: the server refuses, and the reason is in Spanish.
+    await page.locator('[data-module="sample_base"]').getByRole('button', { name: 'Desinstalar' }).click()
+    const refusal = page.getByTestId('plan-refusal')
+    await refusal.waitFor()
+    const reason = await refusal.textContent()
+    expect(reason).toContain('Otros módulos instalados dependen de este')
+    expect(reason).toContain('sample_base es necesario para estos módulos instalados: sample_module.')
+    expect(reason).not.toContain('is needed by')
+    await page.getByRole('button', { name: 'Eliminarlos también' }).click()
+    expect(await page.getByTestId('plan-also-removed').textContent()).toContain('sample_module')
+    await page.getByRole('button', { name: 'Cancelar' }).click()
+    await refusal.waitFor({ state: 'detached' })
+
+    // The broken fixture: a translated lead, then the manifest's own (technical) problems.
+    const loadError = page.locator('[data-module="sample_broken"]').getByTestId('module-load-error')
+    expect(await loadError.textContent()).toContain('El manifiesto de sample_broken no es válido.')
+    expect(await loadError.textContent()).not.toContain('Invalid manifest')
+
+    await page.getByTestId('doctor-banner').getByRole('button', { name: 'Ver detalles' }).click()
+    const details = page.getByTestId('doctor-details')
+    await details.waitFor()
+    expect(await details.textContent()).toContain('El manifiesto de sample_broken no es válido.')
+    expect(await details.textContent()).not.toContain('Invalid manifest')
+    await page.context().close()
+  })
+
   it('uninstalls the sample module: its navigation, widget and page disappear', async () => {
     const page = await signedIn('admin')
     await page.goto('/settings/modules')
