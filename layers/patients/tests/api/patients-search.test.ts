@@ -29,7 +29,7 @@ describe('patients list: search, filters, sort, pagination', () => {
   async function list(query: string, api: ApiClient = owner, headers: Record<string, string> = {}) {
     const res = await api.get(`${BASE}${query ? `?${query}` : ''}`, { headers })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    return res.body as { data: { id: string }[], total: number, page: number, page_size: number }
+    return res.body as { data: { id: string, first_name: string }[], total: number, page: number, page_size: number }
   }
   const keys = (body: { data: { id: string }[] }) => body.data.map(p => nameOf.get(p.id) ?? p.id)
 
