@@ -1,5 +1,7 @@
 import { BaseModule, useDb } from '#dentalpin'
+import type { DemoContext } from '#dentalpin'
 import type { PatientsTables } from './models'
+import { seedPatientsDemo } from './server/demo'
 import { recordVisit } from './server/services/patients'
 
 /**
@@ -51,5 +53,9 @@ export default class PatientsModule extends BaseModule {
         await recordVisit(useDb<PatientsTables>(), payload)
       },
     }
+  }
+
+  override async seedDemo(ctx: DemoContext) {
+    await seedPatientsDemo(ctx)
   }
 }
