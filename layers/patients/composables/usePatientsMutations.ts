@@ -1,0 +1,96 @@
+import type { z } from 'zod'
+import type { Patient, patientCreateSchema, patientUpdateSchema } from '../models'
+import { patientsDetailKey } from './usePatientsDetail'
+
+/** An API error as forms show it (message + per-field errors of a 422). */
+export type PatientsApiError = ReturnType<ReturnType<typeof useApiError>>
+export type PatientsCreatePayload = z.output<typeof patientCreateSchema>
+export type PatientsUpdatePayload = z.output<typeof patientUpdateSchema>
+export type PatientsMutationResult = { ok: true, patient: Patient } | { ok: false, error: PatientsApiError | null }
+
+/**
+ * Creating, editing, archiving and restoring patients, with their toasts.
+ * Each kind of change is guarded against running twice at once. Forms get
+ * the error back to show inline (`error: null` means "already running");
+ * archive and restore toast theirs.
+ */
+export function usePatientsMutations() {
+  const { t } = useI18n()
+  const toast = useToast()
+  const apiError = useApiError()
+
+  const describe = (e: unknown) => apiError(e, { 403: t('patients.errors.forbidden'), 404: t('patients.errors.notFound') })
+  const success = (title: string) => toast.add({ title, color: 'success', icon: 'i-lucide-check' })
+  const failure = (e: unknown) => toast.add({ title: describe(e).message, color: 'error', icon: 'i-lucide-circle-alert' })
+
+  const saving = ref(false)
+
+  async function create(input: PatientsCreatePayload): Promise<PatientsMutationResult> {
+    if (saving.value) return { ok: false, error: null }
+    saving.value = true
+    try {
+      const res = await $fetch('/api/v1/patients', { method: 'POST', body: input })
+      success(t('patients.toasts.created', { name: res.data.full_name }))
+      return { ok: true, patient: res.data }
+    }
+    catch (e) {
+      return { ok: false, error: describe(e) }
+    }
+    finally {
+      saving.value = false
+    }
+  }
+
+  /** Sends only the changed fields; every view of the patient is refreshed. */
+  async function update(patient: Patient, changes: PatientsUpdatePayload): Promise<PatientsMutationResult> {
+    if (saving.value) return { ok: false, error: null }
+    saving.value = true
+    try {
+      const res = await $fetch(`/api/v1/patients/${encodeURIComponent(patient.id)}`, { method: 'PUT', body: changes })
+      success(t('patients.toasts.updated', { name: res.data.full_name }))
+      await refreshNuxtData(patientsDetailKey(patient.id))
+      return { ok: true, patient: res.data }
+    }
+    catch (e) {
+      return { ok: false, error: describe(e) }
+    }
+    finally {
+      saving.value = false
+    }
+  }
+
+  const busy = ref(false)
+
+  async function statusChange(patient: Patient, request: () => Promise<unknown>, message: string): Promise<boolean> {
+    if (busy.value) return false
+    busy.value = true
+    try {
+      await request()
+      success(message)
+      await refreshNuxtData(patientsDetailKey(patient.id))
+      return true
+    }
+    catch (e) {
+      failure(e)
+      return false
+    }
+    finally {
+      busy.value = false
+    }
+  }
+
+  /** Archives (the record stays, out of the active list). */
+  const archive = (patient: Patient) => statusChange(
+    patient,
+    () => $fetch(`/api/v1/patients/${encodeURIComponent(patient.id)}`, { method: 'DELETE' }),
+    t('patients.toasts.archived', { name: patient.full_name }),
+  )
+
+  const restore = (patient: Patient) => statusChange(
+    patient,
+    () => $fetch(`/api/v1/patients/${encodeURIComponent(patient.id)}/restore`, { method: 'POST' }),
+    t('patients.toasts.restored', { name: patient.full_name }),
+  )
+
+  return { saving: readonly(saving), create, update, busy: readonly(busy), archive, restore }
+}
