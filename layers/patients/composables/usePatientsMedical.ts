@@ -1,5 +1,6 @@
 import type { MaybeRefOrGetter } from 'vue'
 import type { MedicalHistoryInput, PatientMedicalHistory } from '../models'
+import { usePatientsApiError } from './usePatientsMutations'
 import type { PatientsApiError } from './usePatientsMutations'
 import { patientsDetailKey } from './usePatientsDetail'
 
@@ -13,6 +14,7 @@ export function usePatientsMedical(patientId: MaybeRefOrGetter<string>) {
   const toast = useToast()
   const auth = useAuthStore()
   const apiError = useApiError()
+  const describe = usePatientsApiError()
   const api = useRequestFetch()
   const canRead = computed(() => auth.can('patients.medical.read'))
 
@@ -40,7 +42,7 @@ export function usePatientsMedical(patientId: MaybeRefOrGetter<string>) {
       return null
     }
     catch (e) {
-      return apiError(e)
+      return describe(e)
     }
     finally {
       saving.value = false

@@ -8,6 +8,24 @@ export type PatientsCreatePayload = z.output<typeof patientCreateSchema>
 export type PatientsUpdatePayload = z.output<typeof patientUpdateSchema>
 export type PatientsMutationResult = { ok: true, patient: Patient } | { ok: false, error: PatientsApiError | null }
 
+/** Server error codes with a message of our own (in the user's language). */
+const KNOWN_ERRORS: Record<string, string> = {
+  'patients.archived': 'patients.errors.archived',
+  'patients.not_found': 'patients.errors.notFound',
+}
+
+/** The API's error as the patient screens show it: our message for the codes we know, useApiError's otherwise. */
+export function usePatientsApiError() {
+  const { t } = useI18n()
+  const apiError = useApiError()
+  return (e: unknown): PatientsApiError => {
+    const info = apiError(e, { 403: t('patients.errors.forbidden'), 404: t('patients.errors.notFound') })
+    const code = (e as { data?: { errors?: { code?: string }[] } })?.data?.errors?.[0]?.code
+    const key = code ? KNOWN_ERRORS[code] : undefined
+    return key ? { ...info, message: t(key) } : info
+  }
+}
+
 /**
  * Creating, editing, archiving and restoring patients, with their toasts.
  * Each kind of change is guarded against running twice at once. Forms get
@@ -17,9 +35,7 @@ export type PatientsMutationResult = { ok: true, patient: Patient } | { ok: fals
 export function usePatientsMutations() {
   const { t } = useI18n()
   const toast = useToast()
-  const apiError = useApiError()
-
-  const describe = (e: unknown) => apiError(e, { 403: t('patients.errors.forbidden'), 404: t('patients.errors.notFound') })
+  const describe = usePatientsApiError()
   const success = (title: string) => toast.add({ title, color: 'success', icon: 'i-lucide-check' })
   const failure = (e: unknown) => toast.add({ title: describe(e).message, color: 'error', icon: 'i-lucide-circle-alert' })
 
