@@ -99,6 +99,13 @@ describe('<PatientsListResults>', () => {
     expect(wrapper.find('[data-pagination]').exists()).toBe(false)
   })
 
+  it('shows a page past the end as loading (the list moves to the last page), not as empty', () => {
+    const wrapper = mountResults({ patients: [], total: 30, state: { ...STATE, page: 9 } })
+
+    expect(wrapper.attributes('data-state')).toBe('loading')
+    expect(wrapper.text()).not.toContain('patients.list.empty.title')
+  })
+
   it('paginates when there is more than one page', () => {
     const wrapper = mountResults({ patients: [patient()], total: 60, state: { ...STATE, page: 3 } })
 
