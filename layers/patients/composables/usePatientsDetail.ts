@@ -1,5 +1,16 @@
 import type { MaybeRefOrGetter } from 'vue'
+import type { ApiResponse } from '#shared/types/envelope'
 import type { Patient } from '../models'
+
+/**
+ * `/api/v1/patients/{id}`, typed by hand: Nitro's route inference matches
+ * `/api/v1/patients/${string}` to `/recent` as well (a list, GET only), so it
+ * cannot type this one route.
+ */
+export function patientsUrl(id: string): string {
+  return `/api/v1/patients/${encodeURIComponent(id)}`
+}
+export type PatientsResponse = ApiResponse<Patient>
 
 /** The cache key of one patient: mutations refresh it so every view of the patient follows. */
 export const patientsDetailKey = (id: string) => `patients:detail:${id}`
@@ -16,7 +27,7 @@ export function usePatientsDetail(id: MaybeRefOrGetter<string>) {
 
   const { data, status, error, refresh } = useAsyncData(
     () => patientsDetailKey(toValue(id)),
-    () => api(`/api/v1/patients/${encodeURIComponent(toValue(id))}`),
+    () => api<PatientsResponse>(patientsUrl(toValue(id))),
     { server: false, watch: [() => auth.me?.current_clinic_id] },
   )
   const patient = computed<Patient | null>(() => data.value?.data ?? null)

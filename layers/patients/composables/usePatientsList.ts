@@ -25,7 +25,7 @@ const DEFAULT_STATE: PatientsListState = { search: '', status: 'active', contact
 /** The query parameters the list owns; anything else in the URL (e.g. `new`) is left alone. */
 const OWN_PARAMS = ['search', 'status', 'do_not_contact', 'sort', 'order', 'page'] as const
 
-const first = (value: LocationQuery[string]) => (Array.isArray(value) ? value[0] : value) ?? undefined
+const first = (value: LocationQuery[string] | undefined) => (Array.isArray(value) ? value[0] : value) ?? undefined
 const oneOf = <T extends string>(value: string | null | undefined, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback
 

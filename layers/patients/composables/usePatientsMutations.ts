@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Patient, patientCreateSchema, patientUpdateSchema } from '../models'
-import { patientsDetailKey } from './usePatientsDetail'
+import { patientsDetailKey, patientsUrl } from './usePatientsDetail'
+import type { PatientsResponse } from './usePatientsDetail'
 
 /** An API error as forms show it (message + per-field errors of a 422). */
 export type PatientsApiError = ReturnType<ReturnType<typeof useApiError>>
@@ -62,7 +63,7 @@ export function usePatientsMutations() {
     if (saving.value) return { ok: false, error: null }
     saving.value = true
     try {
-      const res = await $fetch(`/api/v1/patients/${encodeURIComponent(patient.id)}`, { method: 'PUT', body: changes })
+      const res = await $fetch<PatientsResponse>(patientsUrl(patient.id), { method: 'PUT', body: changes })
       success(t('patients.toasts.updated', { name: res.data.full_name }))
       await refreshNuxtData(patientsDetailKey(patient.id))
       return { ok: true, patient: res.data }
@@ -98,7 +99,7 @@ export function usePatientsMutations() {
   /** Archives (the record stays, out of the active list). */
   const archive = (patient: Patient) => statusChange(
     patient,
-    () => $fetch(`/api/v1/patients/${encodeURIComponent(patient.id)}`, { method: 'DELETE' }),
+    () => $fetch(patientsUrl(patient.id), { method: 'DELETE' }),
     t('patients.toasts.archived', { name: patient.full_name }),
   )
 

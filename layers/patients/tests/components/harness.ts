@@ -6,12 +6,15 @@ import { defineComponent, h, ref } from 'vue'
 import type { PropType } from 'vue'
 import { getActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import ModuleSlotEntry from '~/components/ModuleSlotEntry.vue'
 import { usePatientsFormat } from '../../composables/usePatientsFormat'
 import type { Patient } from '../../models'
 import PatientsAllergyChips from '../../components/patients/PatientsAllergyChips.vue'
 import PatientsListTable from '../../components/patients/PatientsListTable.vue'
 import PatientsStatusBadge from '../../components/patients/PatientsStatusBadge.vue'
+// Also unmounts every wrapper after each test (enableAutoUnmount may be called only once).
+export { activateModules, entry, signIn } from '~~/tests/support/slot-harness'
 
 /** Keys whose translation exists (what `te` answers); `t` returns the key itself. */
 export const knownKeys = new Set<string>()
@@ -100,7 +103,8 @@ export function globalOptions() {
   }
 }
 
-export function mountWith<C>(component: C, props: Record<string, unknown>) {
+/** Mounts with the stand-ins; props are loosely typed (tests also pass v-model listeners). */
+export function mountWith(component: unknown, props: Record<string, unknown>): VueWrapper<any> {
   return mount(component as never, { props: props as never, global: globalOptions() })
 }
 

@@ -5,9 +5,8 @@ import { flushPromises } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MockInstance } from 'vitest'
-import { activateModules, entry, signIn } from '~~/tests/support/slot-harness'
 import PatientsDetailTabs from '../../components/patients/PatientsDetailTabs.vue'
-import { knownKeys, mountWith, patient, vueWarnings } from './harness'
+import { activateModules, entry, knownKeys, mountWith, patient, signIn, vueWarnings } from './harness'
 
 const TABS = 'patient.detail.tabs'
 
