@@ -250,7 +250,7 @@ async function main() {
       const params = name.startsWith('search') ? [clinicId, ...terms] : [clinicId]
       const plan = (await client.query(`explain ${query}`, params)).rows.map(r => r['QUERY PLAN']).join('\n')
       const indexes = [...new Set([...plan.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\w+)/g)].map(m => m[1]))]
-      const note = name.startsWith('search') ? `; patients_search_trgm: ${indexes.includes('patients_search_trgm') ? 'yes' : 'NO'}` : ''
+      const note = name.startsWith('search') ? ` -> trigram index ${indexes.includes('patients_search_trgm') ? 'used' : 'NOT used'}` : ''
       console.log(`[bench] ${name} (${name.startsWith('search') ? `"${SEARCH}"` : 'default sort'}) uses ${indexes.join(', ') || 'no index'}${note}`)
       if (process.env.BENCH_PLAN) console.log(plan)
     }
