@@ -12,6 +12,8 @@ export type PatientsMutationResult = { ok: true, patient: Patient } | { ok: fals
 /** Server error codes with a message of our own (in the user's language). */
 const KNOWN_ERRORS: Record<string, string> = {
   'patients.archived': 'patients.errors.archived',
+  'patients.already_archived': 'patients.errors.alreadyArchived',
+  'patients.not_archived': 'patients.errors.notArchived',
   'patients.not_found': 'patients.errors.notFound',
 }
 
@@ -89,6 +91,8 @@ export function usePatientsMutations() {
     }
     catch (e) {
       failure(e)
+      // Someone else archived or restored it meanwhile: show how it is now.
+      if ((e as { statusCode?: number })?.statusCode === 409) await refreshNuxtData(patientsDetailKey(patient.id))
       return false
     }
     finally {
