@@ -1,14 +1,41 @@
 import type { Component } from 'vue'
 
-/** Row shapes the canonical slots pass (ids and dates as strings, as the API sends them). */
+/**
+ * The patient the `patient.detail.*` slots pass: the JSON shape of the
+ * patients module's published `Patient` (layers/patients/models.ts), copied
+ * here so core does not import a module (a fork may replace `patients`).
+ * The patients layer checks at compile time that both stay the same.
+ */
 export interface SlotPatient {
   id: string
   clinic_id: string
   first_name: string
   last_name: string
-  [key: string]: unknown
+  full_name: string
+  phone: string | null
+  email: string | null
+  /** `YYYY-MM-DD`. */
+  date_of_birth: string | null
+  gender: 'female' | 'male' | 'other' | null
+  national_id: string | null
+  national_id_type: 'dni' | 'nie' | 'passport' | 'other' | null
+  address: string | null
+  notes: string | null
+  status: 'active' | 'archived'
+  do_not_contact: boolean
+  billing_name: string | null
+  billing_tax_id: string | null
+  billing_address: string | null
+  billing_email: string | null
+  effective_billing: { name: string, tax_id: string | null, address: string | null, email: string | null }
+  allergies: string[]
+  last_visit_at: string | null
+  archived_at: string | null
+  created_at: string
+  updated_at: string
 }
 
+/** Row shapes the canonical slots pass (ids and dates as strings, as the API sends them). */
 export interface SlotAppointment {
   id: string
   clinic_id: string
