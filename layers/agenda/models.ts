@@ -135,8 +135,12 @@ const patchText = (max: number) => z.string().trim().max(max, 'validation.too_lo
   .transform(v => (v === '' ? null : v))
 const uuid = z.uuid('validation.uuid')
 
-const endAfterStart = (v: { start_time?: string, end_time?: string }) =>
-  !v.start_time || !v.end_time || Date.parse(v.end_time) > Date.parse(v.start_time)
+// Only compares two readable times: an unreadable one already has its own error.
+const endAfterStart = (v: { start_time?: unknown, end_time?: unknown }) => {
+  const start = typeof v.start_time === 'string' ? Date.parse(v.start_time) : Number.NaN
+  const end = typeof v.end_time === 'string' ? Date.parse(v.end_time) : Number.NaN
+  return Number.isNaN(start) || Number.isNaN(end) || end > start
+}
 
 /** POST /api/v1/agenda/appointments. */
 export const appointmentCreateSchema = z.object({
