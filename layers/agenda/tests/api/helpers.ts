@@ -2,7 +2,7 @@
 // signed-in client per role, a second clinic for isolation checks, fresh
 // slots, patients over the patients API and status driving.
 import { expect } from 'vitest'
-import { ApiClient } from '../../../../tests/support/http'
+import type { ApiClient } from '../../../../tests/support/http'
 import { createClinic, createUser, OWNER, setupOwner, signIn } from '../../../../tests/support/fixtures'
 import type { TestServer } from '../../../../tests/support/server'
 

@@ -20,7 +20,7 @@ const ALLOWED: Record<Status, Status[]> = {
   no_show: [],
 }
 
-const PAIRS = STATUSES.flatMap(from => STATUSES.map(to => {
+const PAIRS = STATUSES.flatMap(from => STATUSES.map((to) => {
   const expected = from === to ? 409 : ALLOWED[from].includes(to) ? 200 : 400
   return [from, to, expected] as const
 }))
