@@ -131,8 +131,8 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
 /** For partial updates: absent stays absent (unchanged), '' or null clears. */
-const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
-  .transform(v => (v === '' ? null : v))
+const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable()
+  .transform(v => (v === '' ? null : v)).optional()
 const uuid = z.uuid('validation.uuid')
 
 // Only compares two readable times: an unreadable one already has its own error.
