@@ -246,7 +246,7 @@ export async function transitionAppointment(db: Db, actor: Actor, id: string, in
     const to: AppointmentStatus = input.to_status
     const check = checkTransition(current.status, to)
     if (check === 'same') throw conflict('agenda.same_status', 'The appointment already has this status')
-    if (check === 'illegal') throw badRequest('agenda.illegal_transition', `An appointment cannot go from ${current.status} to ${to}`)
+    if (check === 'illegal') throw badRequest('agenda.illegal_transition', `An appointment cannot go from ${current.status} to ${to}`, { from: current.status, to })
 
     const cabinetChanged = input.cabinet_id !== undefined && input.cabinet_id !== current.cabinet_id
     const cabinetId = cabinetChanged ? input.cabinet_id! : current.cabinet_id

@@ -63,6 +63,8 @@ describe('agenda transitions', () => {
     }
     else {
       expect(errorCodes(res.body)).toEqual([expected === 409 ? 'agenda.same_status' : 'agenda.illegal_transition'])
+      // Clients word the refusal in their language from the params.
+      if (expected === 400) expect(res.body.errors[0].params).toEqual({ from, to })
       // Refused: status and history unchanged.
       expect(after.body.data.status).toBe(from)
       expect(steps).toBe(1 + (from === 'scheduled' ? 0 : from === 'in_treatment' ? 2 : from === 'completed' ? 3 : 1))
