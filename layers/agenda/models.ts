@@ -130,10 +130,17 @@ export interface Appointment {
 const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime' })
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
+/** For partial updates: absent stays absent (unchanged), '' or null clears. */
+const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable()
+  .transform(v => (v === '' ? null : v)).optional()
 const uuid = z.uuid('validation.uuid')
 
-const endAfterStart = (v: { start_time?: string, end_time?: string }) =>
-  !v.start_time || !v.end_time || Date.parse(v.end_time) > Date.parse(v.start_time)
+// Only compares two readable times: an unreadable one already has its own error.
+const endAfterStart = (v: { start_time?: unknown, end_time?: unknown }) => {
+  const start = typeof v.start_time === 'string' ? Date.parse(v.start_time) : Number.NaN
+  const end = typeof v.end_time === 'string' ? Date.parse(v.end_time) : Number.NaN
+  return Number.isNaN(start) || Number.isNaN(end) || end > start
+}
 
 /** POST /api/v1/agenda/appointments. */
 export const appointmentCreateSchema = z.object({
@@ -154,8 +161,8 @@ export const appointmentUpdateSchema = z.object({
   cabinet_id: uuid.nullable().optional(),
   start_time: isoDateTime.optional(),
   end_time: isoDateTime.optional(),
-  reason: optionalText(500),
-  notes: optionalText(5000),
+  reason: patchText(500),
+  notes: patchText(5000),
 }).refine(endAfterStart, { message: 'validation.end_after_start', path: ['end_time'] })
 export type AppointmentUpdateInput = z.input<typeof appointmentUpdateSchema>
 
@@ -200,3 +207,8 @@ export const cabinetUpdateSchema = z.object({
   is_active: z.boolean().optional(),
 })
 export type CabinetUpdateInput = z.input<typeof cabinetUpdateSchema>
+
+/** GET /api/v1/agenda/cabinets query: `is_active=true|false` filters; absent lists every cabinet. */
+export const cabinetListQuerySchema = z.object({
+  is_active: z.enum(['true', 'false']).optional().transform(v => (v === undefined ? undefined : v === 'true')),
+})
