@@ -213,6 +213,8 @@ async function write(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payl
     case 'patient.created':
       return { title: t.patient.created, description: null }
     case 'patient.updated':
+      // Restoring an archived patient is the only change of `status` alone (archiving has its own event).
+      if (changes.length === 1 && changes[0] === 'status') return { title: t.patient.restored, description: null }
       return { title: t.patient.updated, description: changed(changes) }
     case 'patient.archived':
       return { title: t.patient.archived, description: null }
@@ -227,11 +229,11 @@ async function write(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payl
     case 'appointment.updated':
       return appointmentUpdate(subject, changes, when, t)
     case 'appointment.completed':
-      return { title: t.appointment.completed(when), description: null }
+      return { title: t.appointment.completed(when), description: text(payload.note, 1000) }
     case 'appointment.cancelled':
       return { title: t.appointment.cancelled(when), description: text(payload.note, 1000) }
     case 'appointment.no_show':
-      return { title: t.appointment.noShow(when), description: null }
+      return { title: t.appointment.noShow(when), description: text(payload.note, 1000) }
     case 'treatment.completed':
       return { title: t.treatment.completed(text(payload.name) ?? text(payload.treatment_name)), description: text(payload.notes, 1000) }
     case 'budget.created':

@@ -18,7 +18,7 @@ export interface TimelineTexts {
   changed: (fields: string) => Text
   /** Field names as `patient.updated` and `appointment.updated` list them in `changes`. */
   fields: Record<string, Text>
-  patient: { created: Text, updated: Text, archived: Text, medicalUpdated: Text, updatedBy: (name: string) => Text }
+  patient: { created: Text, updated: Text, archived: Text, restored: Text, medicalUpdated: Text, updatedBy: (name: string) => Text }
   appointment: {
     scheduled: At
     moved: At
@@ -72,6 +72,7 @@ const en: TimelineTexts = {
     created: 'Patient record created',
     updated: 'Patient details updated',
     archived: 'Patient archived',
+    restored: 'Patient restored from the archive',
     medicalUpdated: 'Medical history updated',
     updatedBy: name => `Updated by ${name}`,
   },
@@ -145,6 +146,7 @@ const es: TimelineTexts = {
     created: 'Ficha de paciente creada',
     updated: 'Datos del paciente actualizados',
     archived: 'Paciente archivado',
+    restored: 'Paciente recuperado del archivo',
     medicalUpdated: 'Historia médica actualizada',
     updatedBy: name => `Actualizada por ${name}`,
   },

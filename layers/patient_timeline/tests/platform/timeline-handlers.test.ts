@@ -111,6 +111,10 @@ describe('patient events', () => {
     expect(await publish('patient.archived', { patient_id, clinic_id }, patient_id)).toMatchObject([
       { event_type: 'patient.archived', category: 'note', title: 'Patient archived', description: null },
     ])
+    // Restoring publishes an update of `status` alone.
+    expect(await publish('patient.updated', { patient_id, clinic_id, changes: ['status'] }, patient_id)).toMatchObject([
+      { event_type: 'patient.updated', category: 'note', title: 'Patient restored from the archive', description: null },
+    ])
     expect(await publish('patient.medical_updated', { patient_id, clinic_id, user_id: userId }, patient_id)).toMatchObject([
       { event_type: 'patient.medical_updated', category: 'medical', title: 'Medical history updated', description: 'Updated by Marta Ruiz' },
     ])
