@@ -1,9 +1,12 @@
-import { BaseModule } from '#dentalpin'
+import { BaseModule, useDb } from '#dentalpin'
+import type { EventHandler } from '#dentalpin'
+import type { TimelineDb } from './server/repositories/timeline'
+import { recordTimelineEvent, TIMELINE_EVENTS } from './server/services/recorder'
 
 /**
  * Patient timeline: an append-only history of what happened to each
- * patient, written only by its event handlers (server/handlers.ts) from the
- * core event catalog. Readers use `PatientTimeline` from
+ * patient, written only by its event handlers (server/services/recorder.ts) from
+ * the core event catalog. Readers use `PatientTimeline` from
  * `#layers/patient_timeline/models`.
  */
 export default class PatientTimelineModule extends BaseModule {
@@ -34,5 +37,13 @@ export default class PatientTimelineModule extends BaseModule {
 
   override getModels() {
     return [{ table: 'patient_timeline' }]
+  }
+
+  /** One handler per catalog event that can name a patient; each appends at most one entry. */
+  override getEventHandlers(): Record<string, EventHandler> {
+    return Object.fromEntries(TIMELINE_EVENTS.map(event => [
+      event,
+      (payload: Record<string, unknown>) => recordTimelineEvent(useDb<TimelineDb>(), event, payload),
+    ]))
   }
 }

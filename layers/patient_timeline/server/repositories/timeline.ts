@@ -1,0 +1,72 @@
+// Reads and writes of the patient_timeline table, and the few rows of core
+// and of patients (our dependency) the timeline needs. Functions take the
+// database (or a transaction) first and are named for their intent.
+import type { Kysely } from 'kysely'
+import type { ClinicsTable, UsersTable } from '#dentalpin'
+import type { PatientsTables } from '#layers/patients/models'
+import type { PatientTimelineRow, PatientTimelineTables, TimelineCategory } from '../../models'
+
+export type TimelineDb = PatientTimelineTables & Pick<PatientsTables, 'patients'> & { clinics: ClinicsTable, users: UsersTable }
+
+export interface NewTimelineEntry {
+  clinic_id: string
+  patient_id: string
+  event_type: string
+  category: TimelineCategory
+  title: string
+  description: string | null
+  data: Record<string, unknown>
+  occurred_at: Date
+  source_type: string | null
+  source_id: string | null
+}
+
+export async function findClinicLocale(db: Kysely<TimelineDb>, clinicId: string) {
+  return db.selectFrom('clinics').select(['language', 'timezone', 'currency']).where('id', '=', clinicId).executeTakeFirst()
+}
+
+export async function patientExistsInClinic(db: Kysely<TimelineDb>, clinicId: string, patientId: string): Promise<boolean> {
+  const row = await db.selectFrom('patients').select('id').where('id', '=', patientId).where('clinic_id', '=', clinicId).executeTakeFirst()
+  return row !== undefined
+}
+
+export async function findUserName(db: Kysely<TimelineDb>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select(['first_name', 'last_name']).where('id', '=', userId).executeTakeFirst()
+  return row ? `${row.first_name} ${row.last_name}`.trim() : null
+}
+
+/** Whether this event was already recorded for this source (a retried delivery). */
+export async function entryRecorded(db: Kysely<TimelineDb>, entry: Pick<NewTimelineEntry, 'clinic_id' | 'patient_id' | 'event_type' | 'source_type' | 'source_id'>): Promise<boolean> {
+  if (!entry.source_type || !entry.source_id) return false
+  const row = await db.selectFrom('patient_timeline').select('id')
+    .where('clinic_id', '=', entry.clinic_id)
+    .where('patient_id', '=', entry.patient_id)
+    .where('event_type', '=', entry.event_type)
+    .where('source_type', '=', entry.source_type)
+    .where('source_id', '=', entry.source_id)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function insertEntry(db: Kysely<TimelineDb>, entry: NewTimelineEntry): Promise<void> {
+  await db.insertInto('patient_timeline').values({ ...entry, data: JSON.stringify(entry.data) }).execute()
+}
+
+function entriesOf(db: Kysely<TimelineDb>, clinicId: string, patientId: string, categories: readonly TimelineCategory[] | undefined) {
+  let query = db.selectFrom('patient_timeline').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId)
+  if (categories?.length) query = query.where('category', 'in', categories)
+  return query
+}
+
+/** One page of a patient's entries, newest first (ties by id, so pages never overlap). */
+export async function listEntries(db: Kysely<TimelineDb>, clinicId: string, patientId: string, categories: readonly TimelineCategory[] | undefined, limit: number, offset: number): Promise<PatientTimelineRow[]> {
+  return entriesOf(db, clinicId, patientId, categories).selectAll()
+    .orderBy('occurred_at', 'desc').orderBy('id', 'desc')
+    .limit(limit).offset(offset)
+    .execute()
+}
+
+export async function countEntries(db: Kysely<TimelineDb>, clinicId: string, patientId: string, categories: readonly TimelineCategory[] | undefined): Promise<number> {
+  const row = await entriesOf(db, clinicId, patientId, categories).select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

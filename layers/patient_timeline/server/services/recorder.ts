@@ -1,0 +1,272 @@
+// Turns core events into timeline entries (the only way entries are written).
+// Each event that names a patient (directly, through its appointment, or in a
+// richer payload than the catalog's minimum) becomes one entry in the clinic's
+// language; events without a patient are skipped. Never throws for a payload
+// it cannot use: it logs why (ids only, never patient data) and moves on.
+import { consola } from 'consola'
+import type { Kysely } from 'kysely'
+import type { EventType } from '#dentalpin'
+import type { TimelineCategory } from '../../models'
+import { findAppointmentFacts } from '../repositories/appointments'
+import { entryRecorded, findClinicLocale, findUserName, insertEntry, patientExistsInClinic } from '../repositories/timeline'
+import type { NewTimelineEntry, TimelineDb } from '../repositories/timeline'
+import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from './texts'
+import type { TimelineTexts } from './texts'
+
+const log = consola.withTag('app.modules.patient_timeline')
+
+/** Every catalog event the timeline follows (all of them but clinic.created). */
+export const TIMELINE_EVENTS = [
+  'patient.created', 'patient.updated', 'patient.archived', 'patient.medical_updated',
+  'appointment.scheduled', 'appointment.updated', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show',
+  'treatment.completed',
+  'budget.created', 'budget.sent', 'budget.accepted', 'budget.rejected',
+  'invoice.created', 'invoice.issued', 'invoice.sent', 'invoice.paid',
+  'payment.recorded',
+  'document.uploaded',
+] as const satisfies readonly EventType[]
+export type TimelineEvent = (typeof TIMELINE_EVENTS)[number]
+
+/**
+ * Events that happen once per source (an appointment completes once, an
+ * invoice is created once): a second delivery of one of them is a retry and
+ * is not recorded again. The others (updates, sending again, archiving after
+ * a restore) are recorded every time.
+ */
+const ONCE_PER_SOURCE: ReadonlySet<TimelineEvent> = new Set<TimelineEvent>([
+  'patient.created', 'appointment.scheduled', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show',
+  'treatment.completed', 'budget.created', 'budget.accepted', 'budget.rejected',
+  'invoice.created', 'invoice.issued', 'invoice.paid', 'payment.recorded', 'document.uploaded',
+])
+
+/** Final appointment statuses have events of their own: an update to one of them is not recorded twice. */
+const FINAL_STATUSES = new Set(['completed', 'cancelled', 'no_show'])
+
+export type RecordResult = 'recorded' | 'duplicate' | 'skipped'
+
+type Payload = Record<string, unknown>
+
+/** Who and what an event is about, once resolved. */
+interface Subject {
+  clinicId: string
+  patientId: string
+  sourceType: string
+  sourceId: string | null
+  /** The appointment's start, for appointment events. */
+  start?: Date | null
+  reason?: string | null
+  /** The appointment's status as the payload (or, failing that, the row) tells it. */
+  status?: string | null
+}
+
+interface Text {
+  title: string
+  description: string | null
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const uuid = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v : null)
+const text = (v: unknown, max = 200): string | null => {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  if (typeof v !== 'string') return null
+  const trimmed = v.trim()
+  return trimmed ? trimmed.slice(0, max) : null
+}
+const date = (v: unknown): Date | null => {
+  if (!(v instanceof Date) && typeof v !== 'string') return null
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
+
+const CATEGORY: Record<TimelineEvent, TimelineCategory> = {
+  'patient.created': 'note',
+  'patient.updated': 'note',
+  'patient.archived': 'note',
+  'patient.medical_updated': 'medical',
+  'appointment.scheduled': 'visit',
+  'appointment.updated': 'visit',
+  'appointment.completed': 'visit',
+  'appointment.cancelled': 'visit',
+  'appointment.no_show': 'visit',
+  'treatment.completed': 'treatment',
+  'budget.created': 'financial',
+  'budget.sent': 'financial',
+  'budget.accepted': 'financial',
+  'budget.rejected': 'financial',
+  'invoice.created': 'financial',
+  'invoice.issued': 'financial',
+  'invoice.sent': 'financial',
+  'invoice.paid': 'financial',
+  'payment.recorded': 'financial',
+  'document.uploaded': 'document',
+}
+
+/** The id field of each event's source and the source type stored with the entry. */
+function sourceOf(event: TimelineEvent): { type: string, key: string } {
+  const family = event.slice(0, event.indexOf('.'))
+  return { type: family, key: `${family}_id` }
+}
+
+/**
+ * Records `event` on the patient's timeline. `occurredAt` defaults to the
+ * moment of delivery (taken before any await, so entries keep the order the
+ * events were published in).
+ */
+export async function recordTimelineEvent(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payload, occurredAt: Date = new Date()): Promise<RecordResult> {
+  const subject = event.startsWith('appointment.')
+    ? await appointmentSubject(db, event, payload)
+    : directSubject(event, payload)
+  if (!subject) return 'skipped'
+
+  const clinic = await findClinicLocale(db, subject.clinicId)
+  if (!clinic) return skip(event, 'unknown clinic')
+  if (!(await patientExistsInClinic(db, subject.clinicId, subject.patientId))) return skip(event, 'patient not in this clinic')
+
+  const texts = TIMELINE_TEXTS[timelineLanguage(clinic.language)]
+  const written = await write(db, event, payload, subject, texts, clinic)
+  if (!written) return 'skipped'
+
+  const entry: NewTimelineEntry = {
+    clinic_id: subject.clinicId,
+    patient_id: subject.patientId,
+    event_type: event,
+    category: CATEGORY[event],
+    title: written.title,
+    description: written.description,
+    data: payload,
+    occurred_at: occurredAt,
+    source_type: subject.sourceType,
+    source_id: subject.sourceId,
+  }
+  if (ONCE_PER_SOURCE.has(event) && await entryRecorded(db, entry)) {
+    log.debug(`${event} for ${subject.sourceType} ${subject.sourceId} already recorded`)
+    return 'duplicate'
+  }
+  await insertEntry(db, entry)
+  return 'recorded'
+}
+
+function skip(event: string, why: string): 'skipped' {
+  log.debug(`${event} not recorded: ${why}`)
+  return 'skipped'
+}
+
+function noSubject(event: string, why: string): null {
+  skip(event, why)
+  return null
+}
+
+/** Events that carry their patient and clinic (the catalog's, or a richer payload's). */
+function directSubject(event: TimelineEvent, payload: Payload): Subject | null {
+  const clinicId = uuid(payload.clinic_id)
+  const patientId = uuid(payload.patient_id)
+  if (!clinicId || !patientId) return noSubject(event, payload.patient_id == null ? 'no patient in the payload' : 'malformed ids')
+  const source = sourceOf(event)
+  return { clinicId, patientId, sourceType: source.type, sourceId: text(payload[source.key], 100) }
+}
+
+/**
+ * Appointment events: the payload's patient, clinic and time when it carries
+ * them, the appointment row otherwise. An appointment without a patient (a
+ * blocked slot) is not anybody's history.
+ */
+async function appointmentSubject(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payload): Promise<Subject | null> {
+  const appointmentId = uuid(payload.appointment_id)
+  if (!appointmentId) return noSubject(event, 'malformed appointment id')
+  let clinicId = uuid(payload.clinic_id)
+  // An explicit null is the publisher telling us there is no patient; a missing key means "look it up".
+  const patientKnown = 'patient_id' in payload && payload.patient_id !== undefined
+  let patientId = uuid(payload.patient_id)
+  if (patientKnown && payload.patient_id === null) return noSubject(event, `appointment ${appointmentId} has no patient`)
+  let start = date(payload.start_time)
+  let reason = text(payload.reason, 500)
+  let status = text(payload.status) ?? text(payload.to_status)
+
+  if (!clinicId || !patientId || !start) {
+    const facts = await findAppointmentFacts(db, appointmentId, clinicId)
+    if (facts === null) {
+      if (!clinicId || !patientId) log.warn(`${event}: the agenda's appointments table does not exist; appointment ${appointmentId} cannot be placed on a timeline`)
+    }
+    else if (facts === undefined) {
+      log.debug(`${event}: appointment ${appointmentId} not found`)
+    }
+    else {
+      clinicId ??= facts.clinic_id
+      if (!patientKnown) patientId = facts.patient_id
+      start ??= date(facts.start_time)
+      reason ??= facts.reason
+      if (!status && list(payload.changes).includes('status')) status = facts.status
+    }
+  }
+  if (!clinicId || !patientId) return noSubject(event, `appointment ${appointmentId} has no patient`)
+  return { clinicId, patientId, sourceType: 'appointment', sourceId: appointmentId, start, reason, status }
+}
+
+/** The entry's title and description in the clinic's language; null when the event is not worth an entry. */
+async function write(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payload, subject: Subject, t: TimelineTexts, clinic: { timezone: string, currency: string }): Promise<Text | null> {
+  const when = subject.start ? formatWhen(subject.start, t, clinic.timezone) : null
+  const changes = list(payload.changes)
+  const changed = (fields: string[]) => (fields.length ? describeChanges(fields, t) : null)
+  switch (event) {
+    case 'patient.created':
+      return { title: t.patient.created, description: null }
+    case 'patient.updated':
+      // Restoring an archived patient is the only change of `status` alone (archiving has its own event).
+      if (changes.length === 1 && changes[0] === 'status') return { title: t.patient.restored, description: null }
+      return { title: t.patient.updated, description: changed(changes) }
+    case 'patient.archived':
+      return { title: t.patient.archived, description: null }
+    case 'patient.medical_updated': {
+      const userId = uuid(payload.user_id)
+      const author = userId ? await findUserName(db, userId) : null
+      const parts = [changed(changes), author ? t.patient.updatedBy(author) : null].filter(Boolean)
+      return { title: t.patient.medicalUpdated, description: parts.length ? parts.join(' · ') : null }
+    }
+    case 'appointment.scheduled':
+      return { title: t.appointment.scheduled(when), description: subject.reason ?? null }
+    case 'appointment.updated':
+      return appointmentUpdate(subject, changes, when, t)
+    case 'appointment.completed':
+      return { title: t.appointment.completed(when), description: text(payload.note, 1000) }
+    case 'appointment.cancelled':
+      return { title: t.appointment.cancelled(when), description: text(payload.note, 1000) }
+    case 'appointment.no_show':
+      return { title: t.appointment.noShow(when), description: text(payload.note, 1000) }
+    case 'treatment.completed':
+      return { title: t.treatment.completed(text(payload.name) ?? text(payload.treatment_name)), description: text(payload.notes, 1000) }
+    case 'budget.created':
+    case 'budget.sent':
+    case 'budget.accepted':
+    case 'budget.rejected':
+      return { title: t.budget[event.slice('budget.'.length) as keyof TimelineTexts['budget']](text(payload.number, 50) ?? text(payload.budget_number, 50)), description: null }
+    case 'invoice.created':
+    case 'invoice.issued':
+    case 'invoice.sent':
+    case 'invoice.paid':
+      return { title: t.invoice[event.slice('invoice.'.length) as keyof TimelineTexts['invoice']](text(payload.number, 50) ?? text(payload.invoice_number, 50)), description: null }
+    case 'payment.recorded': {
+      const amount = typeof payload.amount === 'number' || typeof payload.amount === 'string' ? payload.amount : null
+      return { title: t.payment.recorded(amount === null ? null : formatAmount(amount, text(payload.currency, 3) ?? clinic.currency, t)), description: null }
+    }
+    case 'document.uploaded': {
+      const type = text(payload.document_type, 50)
+      return { title: t.document.uploaded(text(payload.title)), description: type ? (t.documentTypes[type] ?? type) : null }
+    }
+  }
+}
+
+function appointmentUpdate(subject: Subject, changes: string[], when: string | null, t: TimelineTexts): Text | null {
+  const status = subject.status ?? null
+  // Moving to completed/cancelled/no-show is recorded by that event itself.
+  if (status && FINAL_STATUSES.has(status) && (changes.length === 0 || changes.includes('status'))) return null
+  const others = changes.filter(c => c !== 'status' && c !== 'updated_at')
+  // Moving keeps the duration: "time" says it all.
+  const fields = others.includes('start_time') ? others.filter(c => c !== 'end_time') : others
+  if (status && (changes.length === 0 || changes.includes('status'))) {
+    return { title: t.appointment.status(when, t.statuses[status] ?? status.replace(/_/g, ' ')), description: fields.length ? describeChanges(fields, t) : null }
+  }
+  const title = changes.includes('start_time') ? t.appointment.moved(when) : t.appointment.updated(when)
+  return { title, description: fields.length ? describeChanges(fields, t) : null }
+}
