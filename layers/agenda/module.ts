@@ -1,4 +1,6 @@
 import { BaseModule } from '#dentalpin'
+import type { DemoContext } from '#dentalpin'
+import { seedAgendaDemo } from './server/demo'
 
 /**
  * Agenda: cabinets (chairs/rooms) and appointments with their status
@@ -39,5 +41,9 @@ export default class AgendaModule extends BaseModule {
 
   override getModels() {
     return [{ table: 'agenda_cabinets' }, { table: 'agenda_appointments' }, { table: 'agenda_appointment_history' }]
+  }
+
+  override async seedDemo(ctx: DemoContext) {
+    await seedAgendaDemo(ctx)
   }
 }
