@@ -4,6 +4,17 @@ import { ACTIVE_STATUSES, TRANSITIONS } from '../models'
 import type { Appointment, AppointmentStatus } from '../models'
 import { formatMinutes, toClinicDateTime } from './agenda-time'
 
+/** What the booking form starts with (a clicked slot, the patient tab...). */
+export interface AgendaFormPrefill {
+  date: string
+  /** Minutes since the clinic's midnight. */
+  start: number
+  end: number
+  professionalId?: string | null
+  cabinetId?: string | null
+  patient?: { id: string, first_name: string, last_name: string, full_name: string, phone?: string | null } | null
+}
+
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
 /** Shown faded (or hidden unless "show cancelled" is on). */
