@@ -130,6 +130,9 @@ export interface Appointment {
 const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime' })
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
+/** For partial updates: absent stays absent (unchanged), '' or null clears. */
+const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
+  .transform(v => (v === '' ? null : v))
 const uuid = z.uuid('validation.uuid')
 
 const endAfterStart = (v: { start_time?: string, end_time?: string }) =>
@@ -154,8 +157,8 @@ export const appointmentUpdateSchema = z.object({
   cabinet_id: uuid.nullable().optional(),
   start_time: isoDateTime.optional(),
   end_time: isoDateTime.optional(),
-  reason: optionalText(500),
-  notes: optionalText(5000),
+  reason: patchText(500),
+  notes: patchText(5000),
 }).refine(endAfterStart, { message: 'validation.end_after_start', path: ['end_time'] })
 export type AppointmentUpdateInput = z.input<typeof appointmentUpdateSchema>
 
@@ -200,3 +203,8 @@ export const cabinetUpdateSchema = z.object({
   is_active: z.boolean().optional(),
 })
 export type CabinetUpdateInput = z.input<typeof cabinetUpdateSchema>
+
+/** GET /api/v1/agenda/cabinets query: `is_active=true|false` filters; absent lists every cabinet. */
+export const cabinetListQuerySchema = z.object({
+  is_active: z.enum(['true', 'false']).optional().transform(v => (v === undefined ? undefined : v === 'true')),
+})

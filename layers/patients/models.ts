@@ -157,3 +157,6 @@ export const patientListQuerySchema = z.object({
   page_size: z.coerce.number().int().min(1).max(100).optional().default(25),
 })
 export type PatientListQuery = z.output<typeof patientListQuerySchema>
+
+/** `{id}` of the patient routes: anything but a UUID names no patient (404). */
+export const patientIdParamsSchema = z.object({ id: z.guid() })

@@ -1,4 +1,6 @@
-import { BaseModule } from '#dentalpin'
+import { BaseModule, useDb } from '#dentalpin'
+import type { PatientsTables } from './models'
+import { recordVisit } from './server/services/patients'
 
 /**
  * Patients: the clinic's patient records and their medical history
@@ -39,5 +41,15 @@ export default class PatientsModule extends BaseModule {
 
   override getModels() {
     return [{ table: 'patients' }, { table: 'patients_medical_history' }]
+  }
+
+  override getEventHandlers() {
+    return {
+      // agenda publishes {appointment_id, patient_id, clinic_id, start_time, end_time}:
+      // the visit moves `last_visit_at` forward (not an edit: no updated_at, no event).
+      'appointment.completed': async (payload: Record<string, unknown>) => {
+        await recordVisit(useDb<PatientsTables>(), payload)
+      },
+    }
   }
 }

@@ -1,0 +1,20 @@
+import type { ClinicMembershipsTable, ClinicsTable, UsersTable } from '#dentalpin'
+import type { PatientsTables } from '#layers/patients/models'
+import type { AgendaTables } from '../models'
+
+/**
+ * What the agenda reads and writes: its own tables, the patients table of the
+ * module it depends on (through its published table type), and the core's
+ * users, clinics and memberships.
+ */
+export interface AgendaDb extends AgendaTables, Pick<PatientsTables, 'patients'> {
+  users: UsersTable
+  clinics: ClinicsTable
+  clinic_memberships: ClinicMembershipsTable
+}
+
+/** Who acts, in which clinic (from the request's auth context). */
+export interface Actor {
+  clinicId: string
+  userId: string
+}
