@@ -44,17 +44,17 @@ export function useAgendaCalendarState() {
   const includesToday = computed(() => days.value.includes(today.value))
 
   function set(patch: AgendaCalendarPatch) {
-    const query = { ...route.query }
+    const query: Record<string, unknown> = { ...route.query }
     const put = (name: string, value: string | null) => {
-      if (value === null) delete query[name]
-      else query[name] = value
+      // undefined drops the parameter from the URL.
+      query[name] = value ?? undefined
     }
     if (patch.date !== undefined) put('date', patch.date === today.value ? null : patch.date)
     if (patch.view !== undefined) put('view', patch.view === 'week' ? null : patch.view)
     if (patch.group !== undefined) put('group', patch.group === 'professional' ? null : patch.group)
     if (patch.professional !== undefined) put('professional', patch.professional)
     if (patch.cancelled !== undefined) put('cancelled', patch.cancelled ? '1' : null)
-    return router.replace({ query })
+    return router.replace({ query: query as typeof route.query })
   }
 
   /** One page back or forward: a week in week view, a day in day view. */
