@@ -1,3 +1,6 @@
+import type { Appointment } from '../models'
+import type { SlotAppointment } from '#shared/types/slots'
+
 // The agenda's contributions to the core's slots, owned by 'agenda' (they
 // vanish while the module is not installed). Loaded on demand.
 export default defineNuxtPlugin(() => {
@@ -22,3 +25,9 @@ export default defineNuxtPlugin(() => {
     permission: 'agenda.cabinets.read',
   })
 })
+
+// Core's SlotAppointment (the ctx of appointment.detail.actions) copies our
+// Appointment so that core never imports this module: this stops compiling when they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+export type AgendaSlotShapeCheck = Assert<Same<Appointment, SlotAppointment>>
