@@ -20,7 +20,7 @@ const PAGE_SIZE = 500
 async function fetchAll(query: AgendaAppointmentQuery): Promise<Appointment[]> {
   const items: Appointment[] = []
   for (let page = 1; ; page++) {
-    const res = await $fetch<{ data: Appointment[], total: number }>('/api/v1/agenda/appointments', { query: { ...query, page, page_size: PAGE_SIZE } })
+    const res = await $fetch('/api/v1/agenda/appointments', { query: { ...query, page, page_size: PAGE_SIZE } })
     items.push(...res.data)
     if (!res.data.length || items.length >= res.total) return items
   }
@@ -52,13 +52,13 @@ export function useAgendaAppointmentMutations() {
   }
 
   const create = (input: AppointmentCreateInput) =>
-    run('create', () => $fetch<{ data: Appointment }>('/api/v1/agenda/appointments', { method: 'POST', body: input }))
+    run('create', () => $fetch('/api/v1/agenda/appointments', { method: 'POST', body: input }))
 
   const update = (id: string, input: AppointmentUpdateInput) =>
-    run(id, () => $fetch<{ data: Appointment }>(`/api/v1/agenda/appointments/${id}`, { method: 'PUT', body: input }))
+    run(id, () => $fetch(`/api/v1/agenda/appointments/${id}`, { method: 'PUT', body: input }))
 
   const transition = (id: string, input: { to_status: AppointmentStatus, note?: string | null, cabinet_id?: string }) =>
-    run(id, () => $fetch<{ data: Appointment }>(`/api/v1/agenda/appointments/${id}/transitions`, { method: 'POST', body: input }))
+    run(id, () => $fetch(`/api/v1/agenda/appointments/${id}/transitions`, { method: 'POST', body: input }))
 
   const isBusy = (key: string) => busy.value.includes(key)
 
@@ -142,7 +142,7 @@ export function useAgendaAppointment(id: () => string | null) {
     loading.value = true
     loadError.value = null
     try {
-      const res = await $fetch<{ data: Appointment }>(`/api/v1/agenda/appointments/${current}`)
+      const res = await $fetch(`/api/v1/agenda/appointments/${current}`)
       if (mine === seq) appointment.value = res.data
     }
     catch (e) {

@@ -18,7 +18,7 @@ export function useAgendaCabinets() {
   const { data, status, error, refresh } = useAsyncData(
     'agenda:cabinets',
     // Without agenda.cabinets.read the calendar still works, only without cabinet names and colours.
-    () => (auth.can('agenda.cabinets.read') ? $fetch<{ data: Cabinet[] }>('/api/v1/agenda/cabinets').then(res => res.data) : Promise.resolve([])),
+    () => (auth.can('agenda.cabinets.read') ? $fetch('/api/v1/agenda/cabinets').then(res => res.data) : Promise.resolve([])),
     { watch: [() => auth.me?.current_clinic_id], server: false },
   )
   const cabinets = computed<Cabinet[]>(() => [...(data.value ?? [])].sort((a, b) => a.display_order - b.display_order || a.name.localeCompare(b.name)))
@@ -47,14 +47,14 @@ export function useAgendaCabinets() {
 
   function create(input: CabinetCreateInput): Promise<CabinetResult> {
     return guarded(
-      () => $fetch<{ data: Cabinet }>('/api/v1/agenda/cabinets', { method: 'POST', body: input }).then(res => res.data),
+      () => $fetch('/api/v1/agenda/cabinets', { method: 'POST', body: input }).then(res => res.data),
       c => t('agenda.cabinets.created', { name: c?.name ?? input.name }),
     )
   }
 
   function update(cabinet: Cabinet, input: CabinetUpdateInput): Promise<CabinetResult> {
     return guarded(
-      () => $fetch<{ data: Cabinet }>(`/api/v1/agenda/cabinets/${cabinet.id}`, { method: 'PUT', body: input }).then(res => res.data),
+      () => $fetch(`/api/v1/agenda/cabinets/${cabinet.id}`, { method: 'PUT', body: input }).then(res => res.data),
       c => t('agenda.cabinets.updated', { name: c?.name ?? cabinet.name }),
     )
   }

@@ -23,7 +23,7 @@ export function useAgendaPatientSearch() {
     try {
       const query: Record<string, string | number> = { page_size: 10 }
       if (value.trim()) query.search = value.trim()
-      const res = await $fetch<{ data: Patient[] }>('/api/v1/patients', { query })
+      const res = await $fetch('/api/v1/patients', { query })
       if (mine === seq) results.value = res.data
     }
     catch (e) {

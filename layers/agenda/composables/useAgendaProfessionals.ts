@@ -6,7 +6,7 @@ export function useAgendaProfessionals() {
   const describe = useAgendaErrors()
   const { data, status, error, refresh } = useAsyncData(
     'agenda:professionals',
-    () => $fetch<{ data: Professional[] }>('/api/v1/agenda/professionals').then(res => res.data),
+    () => $fetch('/api/v1/agenda/professionals').then(res => res.data),
     { watch: [() => auth.me?.current_clinic_id], server: false },
   )
   const professionals = computed<Professional[]>(() => data.value ?? [])
