@@ -2,7 +2,7 @@ import type { ModuleInfo, ModuleService, ScheduleResult } from '~~/server/platfo
 import type { ApplyReport, ModuleApplier } from '~~/server/platform/apply'
 import type { listOperations } from '~~/server/platform/journal'
 import type { ModuleOperationKind, ModuleState } from '~~/server/db/types'
-import type { ApiResponse, ErrorResponse } from '#shared/types/envelope'
+import type { ApiResponse, ErrorItem } from '#shared/types/envelope'
 
 export type { ModuleInfo, ModuleState }
 export type ModuleOperation = ModuleOperationKind
@@ -28,7 +28,7 @@ export interface Remote<T> {
   error: string | null
 }
 
-/** Why the server refused an operation (409 and friends): `code` is the stable error code. */
+/** Why the server refused an operation (409 and friends): `code` is the stable error code, `message` in the reader's language. */
 export interface ModuleRefusal {
   status: number | null
   code: string | null
@@ -42,7 +42,10 @@ export interface ModuleRunResult {
   module: string
   operation: ModuleOperation
   status: ModuleRunStatus
+  /** The server's English text, or one of ours (already translated) when `error_item` is null. */
   error: string | null
+  /** The server's error as a code and params, to word it in the reader's language. */
+  error_item: ErrorItem | null
   failed_step: string | null
 }
 export type RunPhase = 'idle' | 'applying' | 'restarting' | 'done' | 'failed' | 'lost'
@@ -61,7 +64,6 @@ const IDLE_WAIT_MS = 90_000
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
 const blank = <T>(): Remote<T> => ({ data: null, status: 'idle', error: null })
-const errorCode = (error: unknown) => (error as { data?: ErrorResponse })?.data?.errors?.[0]?.code ?? null
 const path = (name: string, action = '') => `/api/v1/modules/${encodeURIComponent(name)}${action ? `/${action}` : ''}`
 
 /**
@@ -171,7 +173,7 @@ export function useModuleAdmin() {
     }
     catch (error) {
       const info = apiError(error)
-      return { refusal: { status: info.status, code: errorCode(error), message: info.message } }
+      return { refusal: { status: info.status, code: info.code, message: info.message } }
     }
   }
 
@@ -207,7 +209,7 @@ export function useModuleAdmin() {
       phase,
       message: null,
       requestedAt: Date.now(),
-      results: pending.value.map(p => ({ module: p.name, operation: OPERATION_OF[p.state] ?? 'install', status: 'running', error: null, failed_step: null })),
+      results: pending.value.map(p => ({ module: p.name, operation: OPERATION_OF[p.state] ?? 'install', status: 'running', error: null, error_item: null, failed_step: null })),
     }
   }
 
@@ -226,7 +228,7 @@ export function useModuleAdmin() {
       const results: ModuleRunResult[] = run.value.results.map((r) => {
         const o = byModule.get(r.module)
         byModule.delete(r.module)
-        return o ? { ...o } : { ...r, status: 'not_applied', error: t('modules.run.notApplied') }
+        return o ? { ...o } : { ...r, status: 'not_applied', error: t('modules.run.notApplied'), error_item: null }
       })
       // Modules the batch touched that were not pending when we looked (scheduled meanwhile).
       for (const o of byModule.values()) results.push({ ...o })
@@ -369,20 +371,22 @@ export function useModuleAdmin() {
     }
     return Promise.all(run.value.results.map(async (r): Promise<ModuleRunResult> => {
       const info = infos.get(r.module)
-      if (!info) return { ...r, status: 'not_applied', error: t('modules.run.notApplied') }
-      if (info.state === SETTLED_STATE[r.operation] && !info.error_message) return { ...r, status: 'succeeded', error: null }
-      if (OPERATION_OF[info.state]) return { ...r, status: 'not_applied', error: t('modules.run.stillPending') }
+      if (!info) return { ...r, status: 'not_applied', error: t('modules.run.notApplied'), error_item: null }
+      if (info.state === SETTLED_STATE[r.operation] && !info.error_message) return { ...r, status: 'succeeded', error: null, error_item: null }
+      if (OPERATION_OF[info.state]) return { ...r, status: 'not_applied', error: t('modules.run.stillPending'), error_item: null }
       try {
         const res = await api<ApiResponse<ModuleJournalEntry[]>>(path(r.module, '-/operations'), { query: { limit: 1 }, retry: 0 })
         const last = res.data[0]
         if (last && last.status !== 'succeeded') {
-          return { ...r, status: last.status === 'skipped' ? 'skipped' : 'failed', error: last.error ?? info.error_message, failed_step: last.failed_step }
+          return last.error
+            ? { ...r, status: last.status === 'skipped' ? 'skipped' : 'failed', error: last.error, error_item: last.error_item, failed_step: last.failed_step }
+            : { ...r, status: last.status === 'skipped' ? 'skipped' : 'failed', error: info.error_message, error_item: info.error_item, failed_step: last.failed_step }
         }
       }
       catch {
         // The state and error below are enough to report the failure.
       }
-      return { ...r, status: 'failed', error: info.error_message }
+      return { ...r, status: 'failed', error: info.error_message, error_item: info.error_item }
     }))
   }
 

@@ -131,12 +131,16 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
 /** For partial updates: absent stays absent (unchanged), '' or null clears. */
-const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
-  .transform(v => (v === '' ? null : v))
+const patchText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable()
+  .transform(v => (v === '' ? null : v)).optional()
 const uuid = z.uuid('validation.uuid')
 
-const endAfterStart = (v: { start_time?: string, end_time?: string }) =>
-  !v.start_time || !v.end_time || Date.parse(v.end_time) > Date.parse(v.start_time)
+// Only compares two readable times: an unreadable one already has its own error.
+const endAfterStart = (v: { start_time?: unknown, end_time?: unknown }) => {
+  const start = typeof v.start_time === 'string' ? Date.parse(v.start_time) : Number.NaN
+  const end = typeof v.end_time === 'string' ? Date.parse(v.end_time) : Number.NaN
+  return Number.isNaN(start) || Number.isNaN(end) || end > start
+}
 
 /** POST /api/v1/agenda/appointments. */
 export const appointmentCreateSchema = z.object({

@@ -1,11 +1,12 @@
 import { consola } from 'consola'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
+import type { ErrorItem } from '#shared/types/envelope'
 import type { Database, ModuleOperationKind, ModuleState, OperationStep } from '../db/types'
 import { appliedMigrations, migrateDown, migrateUp, pendingMigrations } from '../db/migrator'
 import { transaction } from '../db/transaction'
 import { backupModuleTables } from './backup'
-import { ModuleOperationError } from './errors'
+import { ModuleOperationError, operationFailed, skippedAfterFailure, skippedMissingDependency } from './errors'
 import { eventBus } from './events/bus'
 import type { GraphModule } from './graph'
 import { dependentsOf, installChain, orderForInstall, orderForRemoval } from './graph'
@@ -24,6 +25,8 @@ export interface AppliedOperation {
   operation: ModuleOperationKind
   status: 'succeeded' | 'failed' | 'skipped'
   error: string | null
+  /** `error` as a stable code and params, for clients that word it themselves. */
+  error_item: ErrorItem | null
   failed_step: string | null
 }
 
@@ -94,10 +97,10 @@ export class ModuleApplier {
         ? undefined
         : await this.#missingDependency(m)
       if (blockedBy || missing) {
-        const reason = blockedBy ? `skipped: ${blockedBy} failed` : `skipped: dependency ${missing} is not installed`
+        const reason = blockedBy ? skippedAfterFailure(blockedBy) : skippedMissingDependency(missing!)
         await this.#revert(name, state, reason)
-        await recordSkipped(this.db, { module: name, operation: KIND[state]!, from_version: null, to_version: m.manifest.version }, reason)
-        operations.push({ module: name, operation: KIND[state]!, status: 'skipped', error: reason, failed_step: null })
+        await recordSkipped(this.db, { module: name, operation: KIND[state]!, from_version: null, to_version: m.manifest.version }, reason.message)
+        operations.push({ module: name, operation: KIND[state]!, status: 'skipped', error: reason.message, error_item: reason, failed_step: null })
         failed.add(name)
         continue
       }
@@ -116,11 +119,11 @@ export class ModuleApplier {
     return names.find(n => !installed.has(n) || !this.registry.get(n))
   }
 
-  async #revert(name: string, state: ModuleState, error: string): Promise<void> {
+  async #revert(name: string, state: ModuleState, error: ErrorItem): Promise<void> {
     await this.db.updateTable('core_module').set({
       state: STABLE[state]!,
       pending_force: false,
-      error_message: error,
+      error_message: error.message,
       error_at: sql<Date>`now()`,
       last_state_change: sql<Date>`now()`,
     }).where('name', '=', name).where('state', '=', state).execute()
@@ -150,7 +153,7 @@ export class ModuleApplier {
         // Serialises operations across instances; a row no longer pending was done elsewhere.
         await sql`select pg_advisory_xact_lock(hashtext('dentalpin:modules:apply'))`.execute(trx)
         const current = await trx.selectFrom('core_module').select('state').where('name', '=', m.name).executeTakeFirst()
-        if (current?.state !== state) throw new ModuleOperationError('conflict', 'modules.changed', `${m.name} is no longer ${state}`)
+        if (current?.state !== state) throw new ModuleOperationError('conflict', 'modules.changed', `${m.name} is no longer ${state}`, { module: m.name })
         const ctx = contextFor(m, trx)
         if (operation === 'install' || operation === 'upgrade') {
           await step('migrate', () => this.#migrateOwned(trx, m), r => ({ applied: r.applied, tables_created: r.created }))
@@ -192,15 +195,15 @@ export class ModuleApplier {
       })
       await closeOperation(this.db, opId, { status: 'succeeded', steps })
       log.success(`${operation} ${m.name} ${m.manifest.version}: done`)
-      return { module: m.name, operation, status: 'succeeded', error: null, failed_step: null }
+      return { module: m.name, operation, status: 'succeeded', error: null, error_item: null, failed_step: null }
     }
     catch (error) {
       const failedStep = error instanceof StepFailure ? error.step : null
       const message = error instanceof StepFailure ? error.message : (error as Error)?.message ?? String(error)
       log.error(`${operation} ${m.name} failed${failedStep ? ` at ${failedStep}` : ''}: ${message}`)
-      await this.#revert(m.name, state, `${operation} failed${failedStep ? ` at ${failedStep}` : ''}: ${message}`)
+      await this.#revert(m.name, state, operationFailed(operation, failedStep, message))
       await closeOperation(this.db, opId, { status: 'failed', steps, error: message, failed_step: failedStep })
-      return { module: m.name, operation, status: 'failed', error: message, failed_step: failedStep }
+      return { module: m.name, operation, status: 'failed', error: message, error_item: operationFailed(operation, failedStep, message), failed_step: failedStep }
     }
   }
 
@@ -231,7 +234,7 @@ export class ModuleApplier {
    */
   async plan(name: string, operation: ModuleOperationKind) {
     const m = this.registry.get(name)
-    if (!m) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+    if (!m) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`, { module: name })
     const row = await this.db.selectFrom('core_module').select('installed_version').where('name', '=', name).executeTakeFirst()
     const seeds = (() => {
       try {

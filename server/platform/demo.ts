@@ -7,6 +7,9 @@ import { clinicCreated } from '../auth/hooks'
 import { hashPassword } from '../auth/passwords'
 import { transaction } from '../db/transaction'
 import * as repo from '../auth/repository'
+import { eventBus } from './events/bus'
+import { orderForInstall } from './graph'
+import { usePlatform } from './index'
 
 /** The one documented demo password (README). */
 export const DEMO_PASSWORD = 'demo1234'
@@ -47,6 +50,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       language: 'en',
     })
     await repo.claimInstallation(trx, clinic.id)
+    const users: Record<string, string> = {}
     for (const role of DEMO_ROLES) {
       const [first, last] = NAMES[role]
       const user = await repo.insertUser(trx, {
@@ -56,6 +60,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
         password_hash: passwordHash,
         licence_number: role === 'dentist' ? 'COEM-28-00001' : null,
       })
+      users[role] = user.id
       await repo.insertMembership(trx, {
         user_id: user.id,
         clinic_id: clinic.id,
@@ -64,8 +69,32 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
       })
     }
     await clinicCreated({ clinic_id: clinic.id, db: trx })
+    // Each installed module adds its own demo data (patients, a week of appointments, ...).
+    for (const m of activeInDependencyOrder()) {
+      await m.instance.seedDemo({
+        moduleName: m.name,
+        db: trx,
+        eventBus,
+        logger: consola.withTag(`app.modules.${m.name}`),
+        clinicId: clinic.id,
+        users,
+      })
+    }
     return true
   })
+}
+
+function activeInDependencyOrder() {
+  let platform
+  try {
+    platform = usePlatform()
+  }
+  catch {
+    return []
+  }
+  const active = platform.runtime.active()
+  const order = orderForInstall(active.map(m => m.name), platform.registry.graph())
+  return order.map(name => active.find(m => m.name === name)!)
 }
 
 export function demoBanner(url: string): string {

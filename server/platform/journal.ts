@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
 import type { Database, ModuleOperationKind, OperationStep } from '../db/types'
+import { journalError, operationFailed } from './errors'
 
 type Db = Kysely<Database>
 
@@ -53,8 +54,10 @@ export async function listOperations(db: Db, module: string, limit: number) {
     from_version: r.from_version,
     to_version: r.to_version,
     plan: r.plan,
-    steps: r.steps,
+    // Each error also as a stable code and params (the admin screen words them; the detail stays as is).
+    steps: r.steps.map(s => ({ ...s, error_item: s.error ? operationFailed(r.operation, s.step, s.error) : null })),
     error: r.error,
+    error_item: journalError(r),
     failed_step: r.failed_step,
     created_at: r.created_at.toISOString(),
     started_at: r.started_at?.toISOString() ?? null,

@@ -16,6 +16,13 @@ export interface ModuleContext {
   logger: ConsolaInstance
 }
 
+/** Passed to `seedDemo`: the demo clinic and its users, one per role. */
+export interface DemoContext extends ModuleContext {
+  clinicId: string
+  /** User id per role (`admin`, `dentist`, `hygienist`, `assistant`, `receptionist`). */
+  users: Record<string, string>
+}
+
 /** A table the module owns: its name (`<module>` or `<module>_*`) and, optionally, its row schema. */
 export interface ModuleModel {
   table: string
@@ -87,6 +94,13 @@ export abstract class BaseModule {
 
   /** After the upgrade's migrations and re-seed; `fromVersion` is the version that was installed. */
   async postUpgrade(_ctx: ModuleContext, _fromVersion: string): Promise<void> {}
+
+  /**
+   * Demo data for the README's run command (never in production): called once,
+   * in the transaction that creates the demo clinic, for every installed
+   * module in dependency order.
+   */
+  async seedDemo(_ctx: DemoContext): Promise<void> {}
 }
 
 export type ModuleClass = (new () => BaseModule) & { manifest?: Record<string, unknown> }

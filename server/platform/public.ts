@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { useDb as coreUseDb } from '../db'
 // Everything exported here is covered by the deprecation policy (docs/core-api.md).
 export { BaseModule } from './module'
-export type { ModuleContext, ModuleEntry, ModuleModel, ModuleClass } from './module'
+export type { ModuleContext, DemoContext, ModuleEntry, ModuleModel, ModuleClass } from './module'
 export { parseManifest, safeParseManifest, ManifestError } from './manifest'
 export type { Manifest, ManifestIssue, NavigationItem } from './manifest'
 export { eventBus, EventBus } from './events/bus'

@@ -1,4 +1,5 @@
 import { consola } from 'consola'
+import type { ErrorParams } from '#shared/types/envelope'
 import type { MigrationSet } from '../db/migrator'
 import type { GraphModule } from './graph'
 import type { Manifest, ManifestIssue } from './manifest'
@@ -25,7 +26,16 @@ export interface BrokenModule {
   source: string
   name: string | null
   error: string
+  /** `error` as a stable code and params: `modules.manifest_invalid`, `modules.duplicate_name` or `modules.load_failed`. */
+  code: string
+  params: ErrorParams
   issues: ManifestIssue[]
+}
+
+class DuplicateNameError extends Error {
+  constructor(readonly moduleName: string) {
+    super(`another module is already named "${moduleName}"`)
+  }
 }
 
 const log = consola.withTag('dentalpin:modules')
@@ -56,13 +66,19 @@ export class ModuleRegistry {
     for (const entry of entries) {
       try {
         const registered = await loadEntry(entry)
-        if (this.modules.has(registered.name)) throw new Error(`another module is already named "${registered.name}"`)
+        if (this.modules.has(registered.name)) throw new DuplicateNameError(registered.name)
         this.modules.set(registered.name, registered)
       }
       catch (error) {
         const issues = error instanceof ManifestError ? error.issues : []
         const name = error instanceof ManifestError ? error.moduleName ?? null : null
-        this.broken.push({ id: entry.id, source: entry.source, name, error: (error as Error).message, issues })
+        const message = (error as Error)?.message ?? String(error)
+        const [code, params]: [string, ErrorParams] = error instanceof ManifestError
+          ? ['modules.manifest_invalid', { module: name ?? entry.id, source: entry.source }]
+          : error instanceof DuplicateNameError
+            ? ['modules.duplicate_name', { module: error.moduleName, source: entry.source }]
+            : ['modules.load_failed', { module: entry.id, source: entry.source, detail: message }]
+        this.broken.push({ id: entry.id, source: entry.source, name, error: message, code, params, issues })
         log.error(`module ${entry.source} is kept out: ${(error as Error).message}`)
       }
     }

@@ -1,12 +1,14 @@
 import semver from 'semver'
 import { sql } from 'kysely'
 import type { Kysely, Selectable } from 'kysely'
+import type { ErrorItem, ErrorParams } from '#shared/types/envelope'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
-import { ModuleOperationError } from './errors'
+import { ModuleOperationError, readRunError } from './errors'
 import { dependencyProblems, dependentsOf, describeCycle, describeProblem, findCycles, GraphError, installChain, orderForRemoval } from './graph'
+import type { DependencyProblem } from './graph'
 import { stuckOperations } from './journal'
 import { parseDependency } from './manifest'
-import type { ModuleRegistry, RegisteredModule } from './registry'
+import type { BrokenModule, ModuleRegistry, RegisteredModule } from './registry'
 import { CORE_VERSION } from './version'
 
 type Db = Kysely<Database>
@@ -32,11 +34,17 @@ export interface ModuleInfo {
   installed_at: string | null
   last_state_change: string | null
   error_message: string | null
+  /** `error_message` as a stable code and params (`modules.step_failed.migrate`, `{ operation, step, detail }`). */
+  error_item: ErrorItem | null
   error_at: string | null
   /** Why a module on disk is kept out (failed to load or validate). */
   load_error: string | null
+  /** `load_error` as a stable code and params; the manifest's problems are in `load_issues`. */
+  load_error_item: ErrorItem | null
   /** Dependency problems that make it uninstallable now (missing, unsatisfied range, cycle). */
   problems: string[]
+  /** `problems`, one item each, as stable codes and params. */
+  problem_items: ErrorItem[]
   load_issues: { path: string, message: string }[]
   applied_migrations: string[]
   migrations_on_disk: string[]
@@ -97,6 +105,7 @@ export class ModuleService {
       if (b.name && names.has(b.name)) {
         const info = infos.find(i => i.name === b.name)!
         info.load_error = b.error
+        info.load_error_item = brokenItem(b)
         info.load_issues = b.issues
         continue
       }
@@ -107,7 +116,7 @@ export class ModuleService {
 
   async getInfo(name: string): Promise<ModuleInfo> {
     const info = (await this.listModules()).find(i => i.name === name)
-    if (!info) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+    if (!info) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`, { module: name })
     return info
   }
 
@@ -118,7 +127,10 @@ export class ModuleService {
     return {
       by_state: byState,
       pending: infos.filter(i => PENDING.includes(i.state)).map(i => ({ name: i.name, state: i.state })),
-      errored: infos.filter(i => i.error_message || i.load_error).map(i => ({ name: i.name, error: i.error_message ?? i.load_error, error_at: i.error_at })),
+      errored: infos.filter(i => i.error_message || i.load_error).map((i) => {
+        const item = i.error_item ?? i.load_error_item
+        return { name: i.name, error: i.error_message ?? i.load_error, error_at: i.error_at, code: item?.code ?? null, params: item?.params ?? {} }
+      }),
       total: infos.length,
     }
   }
@@ -128,24 +140,36 @@ export class ModuleService {
     const graph = this.registry.graph()
     const installedOrPending = infos.filter(i => i.state !== 'uninstalled')
     // Every module on disk: an uninstalled one with a missing dependency cannot be installed either.
+    // Each finding that is more than a name carries a stable `code` and its `params` (the admin screen words them).
     const missing_dependencies = dependencyProblems(graph).map(p => ({
       module: p.module,
       dependency: p.dependency,
       state: infos.find(i => i.name === p.module)?.state ?? 'uninstalled',
       problem: p.kind === 'missing' ? 'not available' : `${p.found} does not satisfy ${p.range}`,
+      ...problemCode(p),
     }))
     const cycles = findCycles(graph)
+    const errored = infos.filter(i => i.error_message)
+    const drift = infos.filter(i => i.in_disk && i.state === 'installed' && i.applied_migrations.some(n => !i.migrations_on_disk.includes(n)))
+    const embedded = databaseKind === 'pglite' && production
     const result = {
       orphans: installedOrPending.filter(i => !i.in_disk).map(i => i.name),
       missing_dependencies,
       cycles: cycles.map(c => c.join(' -> ')),
-      manifest_errors: this.registry.broken.map(b => ({ source: b.source, name: b.name, error: b.error, issues: b.issues })),
-      errored_modules: infos.filter(i => i.error_message).map(i => ({ name: i.name, error: i.error_message, error_at: i.error_at })),
+      manifest_errors: this.registry.broken.map(b => ({ source: b.source, name: b.name, error: b.error, issues: b.issues, code: b.code, params: b.params })),
+      errored_modules: errored.map(i => ({ name: i.name, error: i.error_message, error_at: i.error_at, code: i.error_item!.code, params: { module: i.name, ...i.error_item!.params } })),
       legacy_modules: infos.filter(i => i.legacy).map(i => i.name),
-      migration_drift: infos.filter(i => i.in_disk && i.state === 'installed' && i.applied_migrations.some(n => !i.migrations_on_disk.includes(n)))
-        .map(i => ({ name: i.name, not_on_disk: i.applied_migrations.filter(n => !i.migrations_on_disk.includes(n)) })),
-      stuck_operations: await stuckOperations(this.db),
-      database: { kind: databaseKind, warning: databaseKind === 'pglite' && production ? 'the embedded database is not meant for production; set DATABASE_URL' : null },
+      migration_drift: drift.map((i) => {
+        const notOnDisk = i.applied_migrations.filter(n => !i.migrations_on_disk.includes(n))
+        return { name: i.name, not_on_disk: notOnDisk, code: 'modules.migration_drift', params: { module: i.name, migrations: notOnDisk } }
+      }),
+      stuck_operations: (await stuckOperations(this.db)).map(o => ({ ...o, code: 'modules.stuck_operation', params: { module: o.module, operation: o.operation, since: o.started_at ?? '' } })),
+      database: {
+        kind: databaseKind,
+        warning: embedded ? 'the embedded database is not meant for production; set DATABASE_URL' : null,
+        code: embedded ? 'modules.embedded_database' : null,
+        params: embedded ? { kind: databaseKind ?? '' } : {},
+      },
     }
     const ok = result.orphans.length === 0 && result.missing_dependencies.length === 0 && result.cycles.length === 0
       && result.manifest_errors.length === 0 && result.errored_modules.length === 0 && result.legacy_modules.length === 0
@@ -154,18 +178,18 @@ export class ModuleService {
   }
 
   async orphan(name: string): Promise<void> {
-    if (this.registry.get(name)) throw new ModuleOperationError('conflict', 'modules.on_disk', `${name} is still on disk; uninstall it instead`)
+    if (this.registry.get(name)) throw new ModuleOperationError('conflict', 'modules.on_disk', `${name} is still on disk; uninstall it instead`, { module: name })
     const res = await this.db.updateTable('core_module').set({ state: 'uninstalled', installed_version: null, last_state_change: sql<Date>`now()` })
       .where('name', '=', name).executeTakeFirst()
-    if (Number(res.numUpdatedRows) === 0) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+    if (Number(res.numUpdatedRows) === 0) throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`, { module: name })
   }
 
   #require(name: string): RegisteredModule {
     const m = this.registry.get(name)
     if (m) return m
     const broken = this.registry.broken.find(b => b.name === name || b.id === name)
-    if (broken) throw new ModuleOperationError('conflict', 'modules.broken', `${name} cannot be used: ${broken.error}`)
-    throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`)
+    if (broken) throw new ModuleOperationError('conflict', 'modules.broken', `${name} cannot be used: ${broken.error}`, { module: name, detail: broken.error })
+    throw new ModuleOperationError('not_found', 'modules.unknown', `Unknown module: ${name}`, { module: name })
   }
 
   async #states(db: Db = this.db): Promise<Map<string, ModuleState>> {
@@ -177,24 +201,24 @@ export class ModuleService {
   installPlan(name: string, options: { force?: boolean } = {}): string[] {
     const target = this.#require(name)
     if (!target.manifest.installable && !options.force) {
-      throw new ModuleOperationError('conflict', 'modules.not_installable', `${name} is not installable (use force to install it anyway)`)
+      throw new ModuleOperationError('conflict', 'modules.not_installable', `${name} is not installable (use force to install it anyway)`, { module: name })
     }
     let chain: string[]
     try {
       chain = installChain(name, this.registry.graph())
     }
     catch (error) {
-      if (error instanceof GraphError) throw new ModuleOperationError('conflict', `modules.dependency_${error.kind}`, error.message)
+      if (error instanceof GraphError) throw new ModuleOperationError('conflict', `modules.dependency_${error.kind}`, error.message, this.#graphErrorParams(error))
       throw error
     }
     for (const member of chain) {
       const m = this.registry.get(member)!
       const { min_core_version: min, max_core_version: max } = m.manifest
       if (min && semver.lt(CORE_VERSION, min)) {
-        throw new ModuleOperationError('conflict', 'modules.core_too_old', `${member} needs core ${min} or newer; this core is ${CORE_VERSION}`)
+        throw new ModuleOperationError('conflict', 'modules.core_too_old', `${member} needs core ${min} or newer; this core is ${CORE_VERSION}`, { module: member, required: min, core: CORE_VERSION })
       }
       if (max && semver.gt(CORE_VERSION, max)) {
-        throw new ModuleOperationError('conflict', 'modules.core_too_new', `${member} supports core up to ${max}; this core is ${CORE_VERSION}`)
+        throw new ModuleOperationError('conflict', 'modules.core_too_new', `${member} supports core up to ${max}; this core is ${CORE_VERSION}`, { module: member, supported: max, core: CORE_VERSION })
       }
     }
     return chain
@@ -206,7 +230,7 @@ export class ModuleService {
     return this.#schedule(async (trx, states) => {
       const state = states.get(name)
       if (state === 'installed') return { scheduled: [], message: `${name} is already installed` }
-      if (state && PENDING.includes(state)) throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`)
+      if (state && PENDING.includes(state)) throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`, { module: name, state })
       const scheduled = chain.filter(m => (states.get(m) ?? 'uninstalled') === 'uninstalled')
       await this.#setState(trx, scheduled, 'to_install', { error_message: null, error_at: null })
       return { scheduled }
@@ -218,15 +242,15 @@ export class ModuleService {
     const m = this.#require(name)
     const states = await this.#states(db)
     const state = states.get(name) ?? 'uninstalled'
-    if (state === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} is not installed; nothing to do`)
-    if (state !== 'installed' && state !== 'disabled') throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`)
+    if (state === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} is not installed; nothing to do`, { module: name, state })
+    if (state !== 'installed' && state !== 'disabled') throw new ModuleOperationError('conflict', 'modules.pending', `${name} already has a pending operation (${state})`, { module: name, state })
     if (!m.manifest.removable && !options.force) {
-      throw new ModuleOperationError('conflict', 'modules.not_removable', `${name} is not removable (use force to remove it anyway)`)
+      throw new ModuleOperationError('conflict', 'modules.not_removable', `${name} is not removable (use force to remove it anyway)`, { module: name })
     }
     const dependents = dependentsOf(name, this.registry.graph(), { transitive: true })
       .filter(d => ['installed', 'disabled', 'to_install', 'to_upgrade'].includes(states.get(d) ?? 'uninstalled'))
     if (dependents.length > 0 && !options.force) {
-      throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { dependents })
+      throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')} (use force to remove them too)`, { module: name, dependents }, { dependents })
     }
     return orderForRemoval([name, ...dependents], this.registry.graph())
   }
@@ -244,14 +268,14 @@ export class ModuleService {
     const m = this.#require(name)
     return this.#schedule(async (trx, states) => {
       const row = await trx.selectFrom('core_module').select(['state', 'installed_version']).where('name', '=', name).executeTakeFirst()
-      if (!row || row.state !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be upgraded from installed (it is ${row?.state ?? 'uninstalled'})`)
+      if (!row || row.state !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be upgraded from installed (it is ${row?.state ?? 'uninstalled'})`, { module: name, state: row?.state ?? 'uninstalled' })
       const installed = row.installed_version ?? '0.0.0'
       const disk = m.manifest.version
-      if (semver.lt(disk, installed)) throw new ModuleOperationError('conflict', 'modules.downgrade', `${name} ${disk} on disk is older than the installed ${installed}; downgrades are refused`)
+      if (semver.lt(disk, installed)) throw new ModuleOperationError('conflict', 'modules.downgrade', `${name} ${disk} on disk is older than the installed ${installed}; downgrades are refused`, { module: name, version: disk, installed })
       if (semver.eq(disk, installed)) return { scheduled: [], message: `${name} is already at version ${disk}` }
       for (const dep of m.manifest.depends) {
         const { name: depName } = parseDependency(dep)
-        if ((states.get(depName) ?? 'uninstalled') === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} ${disk} needs ${depName}, which is not installed`)
+        if ((states.get(depName) ?? 'uninstalled') === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} ${disk} needs ${depName}, which is not installed`, { module: name, dependency: depName })
       }
       await this.#setState(trx, [name], 'to_upgrade', { error_message: null, error_at: null })
       return { scheduled: [name], message: `${name} will be upgraded from ${installed} to ${disk}` }
@@ -265,9 +289,9 @@ export class ModuleService {
   async disable(name: string): Promise<void> {
     this.#require(name)
     await this.#schedule(async (trx, states) => {
-      if (states.get(name) !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be disabled while installed`)
+      if (states.get(name) !== 'installed') throw new ModuleOperationError('conflict', 'modules.not_installed', `${name} can only be disabled while installed`, { module: name, state: states.get(name) ?? 'uninstalled' })
       const dependents = dependentsOf(name, this.registry.graph(), { transitive: true }).filter(d => states.get(d) === 'installed')
-      if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { dependents })
+      if (dependents.length > 0) throw new ModuleOperationError('conflict', 'modules.has_dependents', `${name} is needed by installed modules: ${dependents.join(', ')}`, { module: name, dependents }, { dependents })
       await this.#setState(trx, [name], 'disabled')
       return { scheduled: [] }
     })
@@ -277,12 +301,22 @@ export class ModuleService {
   async enable(name: string): Promise<void> {
     const m = this.#require(name)
     await this.#schedule(async (trx, states) => {
-      if (states.get(name) !== 'disabled') throw new ModuleOperationError('conflict', 'modules.not_disabled', `${name} is not disabled`)
+      if (states.get(name) !== 'disabled') throw new ModuleOperationError('conflict', 'modules.not_disabled', `${name} is not disabled`, { module: name })
       const missing = m.manifest.depends.map(d => parseDependency(d).name).filter(d => states.get(d) !== 'installed')
-      if (missing.length > 0) throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} needs ${missing.join(', ')} installed and enabled first`)
+      if (missing.length > 0) throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} needs ${missing.join(', ')} installed and enabled first`, { module: name, dependency: missing })
       await this.#setState(trx, [name], 'installed')
       return { scheduled: [] }
     })
+  }
+
+  /** The params of a refused install chain: who needs what (and, for a range, what is on disk). */
+  #graphErrorParams(error: GraphError): ErrorParams {
+    if (error.kind === 'cycle') return { module: error.module ?? '', cycle: (error.path ?? []).join(' → ') }
+    if (error.kind === 'range') {
+      const p = dependencyProblems(this.registry.graph()).find(d => d.module === error.module && d.dependency === error.dependency)
+      return { module: error.module ?? '', dependency: error.dependency ?? '', range: p?.range ?? '', found: p?.found ?? '' }
+    }
+    return { module: error.module ?? '', ...(error.dependency ? { dependency: error.dependency } : {}) }
   }
 
   async #setState(db: Db, names: string[], state: ModuleState, extra: Record<string, unknown> = {}): Promise<void> {
@@ -336,24 +370,27 @@ export class ModuleService {
       installed_at: iso(row?.installed_at),
       last_state_change: iso(row?.last_state_change),
       error_message: row?.error_message ?? null,
+      error_item: readRunError(row?.error_message),
       error_at: iso(row?.error_at),
       load_error: null,
+      load_error_item: null,
       load_issues: [],
-      problems: m ? this.#problemsOf(name) : [],
+      problems: m ? this.#problemsOf(name).map(p => p.message) : [],
+      problem_items: m ? this.#problemsOf(name) : [],
       applied_migrations: row ? appliedMigrations : [],
       migrations_on_disk: m ? Object.keys(m.migrations.migrations).sort() : [],
     }
   }
 
-  #problemsOf(name: string): string[] {
+  #problemsOf(name: string): ErrorItem[] {
     const graph = this.registry.graph()
     return [
-      ...dependencyProblems(graph).filter(p => p.module === name).map(describeProblem),
-      ...findCycles(graph).filter(c => c.includes(name)).map(describeCycle),
+      ...dependencyProblems(graph).filter(p => p.module === name).map(p => ({ message: describeProblem(p), ...problemCode(p) })),
+      ...findCycles(graph).filter(c => c.includes(name)).map(c => ({ code: 'modules.dependency_cycle', message: describeCycle(c), params: { module: name, cycle: c.join(' → ') } })),
     ]
   }
 
-  #brokenInfo(b: ModuleRegistry['broken'][number]): ModuleInfo {
+  #brokenInfo(b: BrokenModule): ModuleInfo {
     return {
       name: b.name ?? b.id,
       version: null,
@@ -375,12 +412,26 @@ export class ModuleService {
       installed_at: null,
       last_state_change: null,
       error_message: null,
+      error_item: null,
       error_at: null,
       load_error: b.error,
+      load_error_item: brokenItem(b),
       load_issues: b.issues,
       problems: [],
+      problem_items: [],
       applied_migrations: [],
       migrations_on_disk: [],
     }
   }
+}
+
+/** A dependency problem as a code and params (the same codes as a refused install). */
+function problemCode(p: DependencyProblem): { code: string, params: ErrorParams } {
+  return p.kind === 'missing'
+    ? { code: 'modules.dependency_missing', params: { module: p.module, dependency: p.dependency } }
+    : { code: 'modules.dependency_range', params: { module: p.module, dependency: p.dependency, range: p.range ?? '', found: p.found ?? '' } }
+}
+
+function brokenItem(b: BrokenModule): ErrorItem {
+  return { code: b.code, message: b.error, params: b.params }
 }

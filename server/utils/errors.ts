@@ -1,4 +1,4 @@
-import type { ErrorItem } from '#shared/types/envelope'
+import type { ErrorItem, ErrorParams } from '#shared/types/envelope'
 
 export type DomainErrorKind
   = | 'bad_request'
@@ -24,7 +24,8 @@ const STATUS: Record<DomainErrorKind, number> = {
 /**
  * A typed error thrown by services; the edge maps it to the ErrorResponse
  * envelope. `code` is stable (`auth.invalid_credentials`); `message` never
- * echoes raw user input.
+ * echoes raw user input. `params` are the values a client needs to say the
+ * same in its own language (`{ module: 'patients' }`); they travel on the item.
  */
 export class DomainError extends Error {
   readonly status: number
@@ -35,20 +36,20 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     readonly code: string,
     message: string,
-    options: { errors?: ErrorItem[], headers?: Record<string, string>, cause?: unknown } = {},
+    options: { errors?: ErrorItem[], headers?: Record<string, string>, cause?: unknown, params?: ErrorParams } = {},
   ) {
     super(message, { cause: options.cause })
     this.name = 'DomainError'
     this.status = STATUS[kind]
-    this.errors = options.errors ?? [{ code, message }]
+    this.errors = options.errors ?? [{ code, message, ...(options.params && Object.keys(options.params).length ? { params: options.params } : {}) }]
     this.headers = options.headers ?? {}
   }
 }
 
-export const notFound = (code: string, message = 'Not found') => new DomainError('not_found', code, message)
-export const forbidden = (code: string, message = 'You do not have permission to do this') => new DomainError('forbidden', code, message)
-export const conflict = (code: string, message: string) => new DomainError('conflict', code, message)
-export const badRequest = (code: string, message: string) => new DomainError('bad_request', code, message)
+export const notFound = (code: string, message = 'Not found', params?: ErrorParams) => new DomainError('not_found', code, message, { params })
+export const forbidden = (code: string, message = 'You do not have permission to do this', params?: ErrorParams) => new DomainError('forbidden', code, message, { params })
+export const conflict = (code: string, message: string, params?: ErrorParams) => new DomainError('conflict', code, message, { params })
+export const badRequest = (code: string, message: string, params?: ErrorParams) => new DomainError('bad_request', code, message, { params })
 export const unauthorized = (code = 'auth.unauthenticated', message = 'Authentication required') => new DomainError('unauthorized', code, message)
-export const invalid = (field: string, code: string, message: string) =>
-  new DomainError('invalid', code, 'Validation failed', { errors: [{ field, code, message }] })
+export const invalid = (field: string, code: string, message: string, params?: ErrorParams) =>
+  new DomainError('invalid', code, 'Validation failed', { errors: [{ field, code, message, ...(params ? { params } : {}) }] })

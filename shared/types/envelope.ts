@@ -1,8 +1,19 @@
-/** One problem in an ErrorResponse: `field` is the offending path for validation errors. */
+/**
+ * Values a translated message interpolates (`{ module: 'patients', dependents: ['agenda'] }`).
+ * Lists are joined with the reader's list format.
+ */
+export type ErrorParams = Record<string, string | number | string[]>
+
+/**
+ * One problem in an ErrorResponse: `field` is the offending path for
+ * validation errors. `message` is English; a client that knows `code`
+ * shows its own text, filled with `params`.
+ */
 export interface ErrorItem {
   code: string
   message: string
   field?: string
+  params?: ErrorParams
 }
 
 /** Success envelope (spec §5). */

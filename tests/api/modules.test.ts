@@ -8,6 +8,9 @@ import type { TestServer } from '../support/server'
 // The module lifecycle over HTTP, with the fixture community modules of the
 // test build: sample_base, sample_module (depends on sample_base) and
 // sample_broken (invalid manifest).
+/** The fixture modules' names or namespaced permissions (the official modules are always there too). */
+const sampleOnly = (items: string[]) => items.filter(i => i.startsWith('sample_'))
+
 describe('module lifecycle REST', () => {
   let server: TestServer
   let admin: ApiClient
@@ -30,10 +33,19 @@ describe('module lifecycle REST', () => {
     const res = await admin.get('/api/v1/modules')
     expect(res.status).toBe(200)
     const byName = Object.fromEntries(res.body.data.map((m: any) => [m.name, m]))
-    expect(Object.keys(byName)).toEqual(['sample_base', 'sample_broken', 'sample_module'])
+    // The official modules (auto-installed at boot) are listed too.
+    expect(Object.keys(byName)).toEqual(['agenda', 'patient_timeline', 'patients', 'sample_base', 'sample_broken', 'sample_module'])
+    expect(byName.patients).toMatchObject({ state: 'installed', category: 'official', removable: false, auto_install: true })
     expect(byName.sample_module).toMatchObject({ state: 'uninstalled', version: '1.0.0', installed_version: null, in_disk: true, category: 'community', depends: ['sample_base@^1.0'] })
     expect(byName.sample_base.dependents).toEqual(['sample_module'])
     expect(byName.sample_broken.load_issues.map((i: any) => i.path)).toEqual(expect.arrayContaining(['version', 'category', 'depends', 'colour']))
+  })
+
+  it('gives the broken module\'s load error a stable code and params, next to the English text', async () => {
+    const broken = (await admin.get('/api/v1/modules')).body.data.find((m: any) => m.name === 'sample_broken')
+    expect(broken.load_error).toContain('Invalid manifest')
+    expect(broken.load_error_item).toEqual({ code: 'modules.manifest_invalid', message: broken.load_error, params: { module: 'sample_broken', source: expect.any(String) } })
+    expect(broken).toMatchObject({ error_message: null, error_item: null, problems: [], problem_items: [] })
   })
 
   it('guards module management: anonymous 401, non-admin 403, admin of another clinic 403', async () => {
@@ -74,6 +86,16 @@ describe('module lifecycle REST', () => {
     expect(broken.body.message).toContain('sample_broken')
   })
 
+  it('gives each refusal its code and params on the error item, keeping the English message', async () => {
+    const unknown = await admin.post('/api/v1/modules/nope/install?dry_run=true')
+    expect(unknown.body.errors).toEqual([{ code: 'modules.unknown', message: 'Unknown module: nope', params: { module: 'nope' } }])
+    const broken = await admin.post('/api/v1/modules/sample_broken/install')
+    expect(broken.body.errors).toEqual([{ code: 'modules.broken', message: broken.body.message, params: { module: 'sample_broken', detail: expect.stringContaining('Invalid manifest') } }])
+    const notInstalled = await admin.post('/api/v1/modules/sample_module/uninstall?dry_run=true')
+    expect(notInstalled.status).toBe(409)
+    expect(notInstalled.body.errors[0]).toMatchObject({ code: 'modules.not_installed', params: { module: 'sample_module', state: 'uninstalled' } })
+  })
+
   it('schedules the dependency chain in order (202), then applies it', async () => {
     const res = await admin.post('/api/v1/modules/sample_module/install')
     expect(res.status).toBe(202)
@@ -101,9 +123,16 @@ describe('module lifecycle REST', () => {
     expect(ops.body.data[0].steps.map((s: any) => s.step)).toEqual(['migrate', 'seed', 'hook', 'finalize'])
   })
 
+  it('gives journal entries and steps an error item (null when nothing failed)', async () => {
+    const [entry] = (await admin.get('/api/v1/modules/sample_module/-/operations?limit=1')).body.data
+    expect(entry).toMatchObject({ status: 'succeeded', error: null, error_item: null })
+    expect(entry.steps.map((s: any) => s.error_item)).toEqual([null, null, null, null])
+    expect((await info('sample_module')).error_item).toBeNull()
+  })
+
   it('grants module permissions by role while installed, and filters /-/active for the caller', async () => {
     const me = await hygienist.get('/api/v1/auth/me')
-    expect(me.body.data.permissions).toEqual(['sample_base.read', 'sample_module.notes.read'])
+    expect(sampleOnly(me.body.data.permissions)).toEqual(['sample_base.read', 'sample_module.notes.read'])
     const active = await hygienist.get('/api/v1/modules/-/active')
     expect(active.status).toBe(200)
     const mod = active.body.data.find((m: any) => m.name === 'sample_module')
@@ -120,6 +149,20 @@ describe('module lifecycle REST', () => {
     expect(res.body.message).toContain('sample_module')
   })
 
+  it('says who depends on it as a code and params, in the dry run the admin screen asks for too', async () => {
+    for (const path of ['/api/v1/modules/sample_base/uninstall', '/api/v1/modules/sample_base/uninstall?dry_run=true']) {
+      const res = await admin.post(path)
+      expect(res.status, path).toBe(409)
+      expect(res.body.errors, path).toEqual([{
+        code: 'modules.has_dependents',
+        message: 'sample_base is needed by installed modules: sample_module (use force to remove them too)',
+        params: { module: 'sample_base', dependents: ['sample_module'] },
+      }])
+    }
+    const disable = await admin.post('/api/v1/modules/sample_base/disable')
+    expect(disable.body.errors[0]).toMatchObject({ code: 'modules.has_dependents', params: { module: 'sample_base', dependents: ['sample_module'] } })
+  })
+
   it('answers an upgrade to the same version with 200 and nothing scheduled', async () => {
     const res = await admin.post('/api/v1/modules/sample_base/upgrade')
     expect(res.status).toBe(200)
@@ -134,7 +177,7 @@ describe('module lifecycle REST', () => {
     expect(res.body.message).toContain('backup')
     await admin.post('/api/v1/modules/-/apply')
     expect((await admin.get('/api/v1/sample_module/notes')).status).toBe(404)
-    expect((await hygienist.get('/api/v1/auth/me')).body.data.permissions).toEqual(['sample_base.read'])
+    expect(sampleOnly((await hygienist.get('/api/v1/auth/me')).body.data.permissions)).toEqual(['sample_base.read'])
     const ops = (await admin.get('/api/v1/modules/sample_module/-/operations')).body.data
     expect(ops[0].steps.map((s: any) => s.step)).toEqual(['backup', 'hook', 'delete_data', 'migrate_down', 'finalize'])
     // One welcome note per clinic: the owner clinic and the second clinic made above.
@@ -156,8 +199,8 @@ describe('module lifecycle REST', () => {
     expect(off.status).toBe(200)
     expect(off.body.data.state).toBe('disabled')
     expect((await admin.get('/api/v1/sample_module/notes')).status).toBe(404)
-    expect((await hygienist.get('/api/v1/auth/me')).body.data.permissions).toEqual(['sample_base.read'])
-    expect((await hygienist.get('/api/v1/modules/-/active')).body.data.map((m: any) => m.name)).toEqual(['sample_base'])
+    expect(sampleOnly((await hygienist.get('/api/v1/auth/me')).body.data.permissions)).toEqual(['sample_base.read'])
+    expect(sampleOnly((await hygienist.get('/api/v1/modules/-/active')).body.data.map((m: any) => m.name))).toEqual(['sample_base'])
 
     const on = await admin.post('/api/v1/modules/sample_module/enable')
     expect(on.status).toBe(200)
@@ -184,6 +227,16 @@ describe('module lifecycle REST', () => {
     expect(res.status).toBe(200)
     expect(res.body.data.ok).toBe(false)
     expect(res.body.data.manifest_errors.map((e: any) => e.name)).toEqual(['sample_broken'])
+  })
+
+  it('gives each doctor finding with more than a name a stable code and params', async () => {
+    const doctor = (await admin.get('/api/v1/modules/-/doctor')).body.data
+    expect(doctor.manifest_errors).toEqual([expect.objectContaining({ name: 'sample_broken', code: 'modules.manifest_invalid', params: { module: 'sample_broken', source: expect.any(String) } })])
+    for (const finding of [...doctor.missing_dependencies, ...doctor.errored_modules, ...doctor.migration_drift, ...doctor.stuck_operations]) {
+      expect(finding.code).toMatch(/^modules\./)
+      expect(finding.params).toBeTypeOf('object')
+    }
+    expect(doctor.database).toHaveProperty('code')
   })
 })
 
@@ -221,7 +274,8 @@ describe('restart through the supervisor', () => {
     expect(back).toBe(true)
     const status = await api.get('/api/v1/modules/-/status')
     expect(status.body.data.pending).toEqual([])
-    expect(status.body.data.by_state.installed).toBe(2)
+    // The three official modules and the two sample ones.
+    expect(status.body.data.by_state.installed).toBe(5)
     expect((await api.get('/api/v1/sample_module/notes')).status).toBe(200)
   })
 })

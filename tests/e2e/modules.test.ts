@@ -49,11 +49,11 @@ describe('app shell and module administration', () => {
     return (await sidebar(page, name).getByRole('link').allTextContents()).map(s => s.trim())
   }
 
-  it('shows the dashboard with its empty state before any module is installed', async () => {
+  it('shows the dashboard and the official modules before the sample module is installed', async () => {
     const page = await signedIn('admin')
-    await page.getByTestId('dashboard-empty').waitFor()
-    expect(await navLabels(page)).toEqual(['Home', 'Settings'])
-    await page.screenshot({ path: `${SCREENSHOTS}dashboard-empty.png` })
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Settings'])
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByTestId('sample-widget').count()).toBe(0)
     await page.context().close()
   })
 
@@ -103,7 +103,7 @@ describe('app shell and module administration', () => {
 
     // The navigation follows without a reload.
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor()
-    expect(await navLabels(page)).toEqual(['Home', 'Sample admin', 'Sample notes', 'Settings'])
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'])
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).click()
     await page.waitForURL('**/sample')
     await page.getByRole('heading', { name: 'Sample notes' }).first().waitFor()
@@ -116,10 +116,11 @@ describe('app shell and module administration', () => {
 
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      admin: ['Home', 'Sample admin', 'Sample notes', 'Settings'],
-      dentist: ['Home', 'Sample admin', 'Sample notes', 'Settings'],
-      hygienist: ['Home', 'Sample notes', 'Settings'],
-      receptionist: ['Home', 'Settings'],
+      // Official modules' entries (Patients 10, Schedule 20) interleave with the sample's by order.
+      admin: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'],
+      dentist: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'],
+      hygienist: ['Home', 'Patients', 'Schedule', 'Sample notes', 'Settings'],
+      receptionist: ['Home', 'Patients', 'Schedule', 'Settings'],
     }
     for (const [role, labels] of Object.entries(expected)) {
       const page = await signedIn(role)
@@ -141,8 +142,39 @@ describe('app shell and module administration', () => {
     await page.getByRole('menuitem', { name: 'Language' }).hover()
     await page.getByRole('menuitemcheckbox', { name: 'Español' }).click()
     await sidebar(page, 'Barra lateral').waitFor()
-    expect(await navLabels(page, 'Barra lateral')).toEqual(['Inicio', 'Administración de ejemplo', 'Notas de ejemplo', 'Ajustes'])
+    expect(await navLabels(page, 'Barra lateral')).toEqual(['Inicio', 'Pacientes', 'Administración de ejemplo', 'Agenda', 'Notas de ejemplo', 'Ajustes'])
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('Administrador en DentalPin Demo Clinic')
+    await page.context().close()
+  })
+
+  it('speaks Spanish on /settings/modules for what the server says: a refusal, a load error, the doctor', async () => {
+    const page = await signedIn('admin', 'es-ES')
+    await page.goto('/settings/modules')
+    await hydrated(page)
+
+    // sample_module (installed above) depends on sample_base: the server refuses, and the reason is in Spanish.
+    await page.locator('[data-module="sample_base"]').getByRole('button', { name: 'Desinstalar' }).click()
+    const refusal = page.getByTestId('plan-refusal')
+    await refusal.waitFor()
+    const reason = await refusal.textContent()
+    expect(reason).toContain('Otros módulos instalados dependen de este')
+    expect(reason).toContain('sample_base es necesario para estos módulos instalados: sample_module.')
+    expect(reason).not.toContain('is needed by')
+    await page.getByRole('button', { name: 'Eliminarlos también' }).click()
+    expect(await page.getByTestId('plan-also-removed').textContent()).toContain('sample_module')
+    await page.getByRole('button', { name: 'Cancelar' }).click()
+    await refusal.waitFor({ state: 'detached' })
+
+    // The broken fixture: a translated lead, then the manifest's own (technical) problems.
+    const loadError = page.locator('[data-module="sample_broken"]').getByTestId('module-load-error')
+    expect(await loadError.textContent()).toContain('El manifiesto de sample_broken no es válido.')
+    expect(await loadError.textContent()).not.toContain('Invalid manifest')
+
+    await page.getByTestId('doctor-banner').getByRole('button', { name: 'Ver detalles' }).click()
+    const details = page.getByTestId('doctor-details')
+    await details.waitFor()
+    expect(await details.textContent()).toContain('El manifiesto de sample_broken no es válido.')
+    expect(await details.textContent()).not.toContain('Invalid manifest')
     await page.context().close()
   })
 
@@ -158,11 +190,13 @@ describe('app shell and module administration', () => {
     await page.getByRole('button', { name: 'Apply changes' }).click()
     await page.locator('[data-testid="pending-banner"][data-phase="done"]').waitFor({ timeout: 60_000 })
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor({ state: 'detached' })
-    expect(await navLabels(page)).toEqual(['Home', 'Settings'])
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Settings'])
     const res = await page.goto('/sample')
     expect(res?.status()).toBe(404)
     await page.goto('/')
-    await page.getByTestId('dashboard-empty').waitFor()
+    await hydrated(page)
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByTestId('sample-widget').count()).toBe(0)
     await page.context().close()
   })
 

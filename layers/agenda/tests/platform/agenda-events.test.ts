@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Kysely } from 'kysely'
 import { EVENT_KEYS, eventBus } from '#dentalpin'
 import type { DomainError, EventType } from '#dentalpin'
+import { setDatabase } from '../../../../server/db'
 import { startPlatform, stopPlatform } from '../../../../server/platform'
 import { openTestDb } from '../../../../tests/support/database'
 import type { OpenTestDb } from '../../../../tests/support/database'
@@ -64,6 +65,8 @@ function expectCatalogKeys(event: AgendaEvent, payload: Record<string, unknown>)
 beforeAll(async () => {
   storage = useTempStorage()
   t = await openTestDb()
+  // Module handlers (the patients module's) reach the database through useDb(), as in the server.
+  setDatabase(t.handle)
   db = t.db as unknown as Kysely<AgendaDb>
   const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
   await startPlatform(t.db, officialEntries('patients', 'agenda'))
@@ -169,6 +172,17 @@ describe('agenda events', () => {
       appointment_id: appointment.id, clinic_id: actor.clinicId, patient_id: patientId, professional_id: actor.userId,
       start_time: s.start_time, end_time: s.end_time, note: 'Done for today',
     })
+  })
+
+  it('the patients module hears appointment.completed: the visit becomes the patient\'s last visit', async () => {
+    const s = { start_time: '2027-01-11T09:00:00.000Z', end_time: '2027-01-11T09:30:00.000Z' }
+    const appointment = await createAppointment(db, actor, {
+      patient_id: patientId, professional_id: actor.userId, cabinet_id: cabinetId, reason: null, notes: null, ...s,
+    })
+    for (const to of ['checked_in', 'in_treatment', 'completed'] as const) await transitionAppointment(db, actor, appointment.id, { to_status: to, note: null })
+    await eventBus.drain()
+    const patient = await db.selectFrom('patients').select('last_visit_at').where('id', '=', patientId).executeTakeFirstOrThrow()
+    expect(new Date(patient.last_visit_at!).toISOString()).toBe(s.start_time)
   })
 
   it('cancelling through delete publishes appointment.cancelled once, note null', async () => {

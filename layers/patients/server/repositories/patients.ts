@@ -29,12 +29,14 @@ export interface MedicalLists {
 
 // Sorting folds case and the accents of Spanish and the other western
 // languages, so "Álvarez" sits with "Alvarez" and "de la Fuente" with "Díaz",
-// whatever the database collation (C on PGlite and on many servers).
-const ACCENTED = 'ÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇÝáàâäãåéèêëíìîïóòôöõúùûüñçýÿ'
-const PLAIN = 'AAAAAAEEEEIIIIOOOOOUUUUNCYaaaaaaeeeeiiiiooooouuuuncyy'
+// whatever the database collation (C on PGlite and on many servers). The
+// expression is indexed (migration 20261127000001_patients_name_order): keep
+// both in step, or the list falls back to sorting every row.
+export const FOLD_FROM = 'ÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇÝáàâäãåéèêëíìîïóòôöõúùûüñçýÿ'
+export const FOLD_TO = 'AAAAAAEEEEIIIIOOOOOUUUUNCYaaaaaaeeeeiiiiooooouuuuncyy'
 
 function folded(column: 'p.first_name' | 'p.last_name') {
-  return sql<string>`lower(translate(${sql.ref(column)}, ${sql.lit(ACCENTED)}, ${sql.lit(PLAIN)}))`
+  return sql<string>`lower(translate(${sql.ref(column)}, ${sql.lit(FOLD_FROM)}, ${sql.lit(FOLD_TO)}))`
 }
 
 type Filters = Pick<PatientListQuery, 'status' | 'do_not_contact'> & { terms: string[] }

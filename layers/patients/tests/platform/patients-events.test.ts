@@ -204,3 +204,23 @@ describe('appointment.completed handler', () => {
     expect(await service.recordVisit(db, { patient_id: p.id, clinic_id: otherClinicId, start_time: '2026-05-02T09:00:00Z' })).toBe(false)
   })
 })
+
+describe('last visit order', () => {
+  it('sorts by last_visit_at with patients never seen last in both directions, ties by id', async () => {
+    const clinic = await createClinic(t.db, 'Visits clinic')
+    const made: Record<string, string> = {}
+    for (const name of ['Early', 'Late', 'NeverA', 'Middle', 'NeverB']) {
+      made[name] = (await service.createPatient(db, clinic, patientCreateSchema.parse({ first_name: name, last_name: 'Visit' }))).id
+    }
+    const visit = (name: string, start_time: string) => service.recordVisit(db, { patient_id: made[name], clinic_id: clinic, start_time })
+    expect(await visit('Early', '2025-01-05T09:00:00Z')).toBe(true)
+    expect(await visit('Late', '2026-06-05T09:00:00Z')).toBe(true)
+    expect(await visit('Middle', '2025-09-05T09:00:00Z')).toBe(true)
+    const never = [made.NeverA!, made.NeverB!].sort()
+    const order = async (dir: 'asc' | 'desc') => (await service.listPatients(db, clinic, {
+      status: 'active', do_not_contact: undefined, sort: 'last_visit', order: dir, page: 1, page_size: 10,
+    })).items.map(p => p.id)
+    expect(await order('asc')).toEqual([made.Early, made.Middle, made.Late, ...never])
+    expect(await order('desc')).toEqual([made.Late, made.Middle, made.Early, ...never])
+  })
+})

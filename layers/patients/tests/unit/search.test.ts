@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { FOLD_FROM, FOLD_TO } from '../../server/repositories/patients'
 import { buildSearchText, containsPattern, digitsOnly, normalise, searchTerms } from '../../server/services/search'
 
 describe('normalise', () => {
@@ -89,5 +92,15 @@ describe('buildSearchText', () => {
     for (const query of ['garcia jose', 'GARCIA', 'josé garcía', '600 123', '600123', '+34 600', '34600123456', 'pepe@correo', 'x1234567l', '1234567']) {
       for (const term of searchTerms(query)) expect(text, `${query}: ${term}`).toContain(term)
     }
+  })
+})
+
+describe('name order index', () => {
+  it('the migration indexes exactly the folding expression the repository sorts by', () => {
+    const migration = readFileSync(fileURLToPath(new URL('../../migrations/20261127000001_patients_name_order.ts', import.meta.url)), 'utf8')
+    expect(migration).toContain(`'${FOLD_FROM}'`)
+    expect(migration).toContain(`'${FOLD_TO}'`)
+    expect([...FOLD_FROM]).toHaveLength([...FOLD_TO].length)
+    expect(normalise(FOLD_FROM)).toBe(FOLD_TO.toLowerCase())
   })
 })
