@@ -35,15 +35,35 @@ export interface SlotPatient {
   updated_at: string
 }
 
-/** Row shapes the canonical slots pass (ids and dates as strings, as the API sends them). */
+/**
+ * An appointment as the agenda's API returns it: the same shape as
+ * `Appointment` in layers/agenda/models.ts (core cannot import a layer, so it
+ * is spelt out here; keep the two in step).
+ */
 export interface SlotAppointment {
   id: string
   clinic_id: string
   patient_id: string | null
+  patient: { id: string, first_name: string, last_name: string, full_name: string } | null
+  professional_id: string
+  professional: { id: string, name: string }
+  cabinet_id: string | null
+  cabinet: { id: string, name: string, color: string } | null
   start_time: string
   end_time: string
-  status: string
-  [key: string]: unknown
+  reason: string | null
+  notes: string | null
+  status: 'scheduled' | 'confirmed' | 'checked_in' | 'in_treatment' | 'completed' | 'cancelled' | 'no_show'
+  allowed_transitions: SlotAppointment['status'][]
+  status_history?: {
+    from_status: SlotAppointment['status'] | null
+    to_status: SlotAppointment['status']
+    note: string | null
+    changed_by: { id: string, name: string } | null
+    changed_at: string
+  }[]
+  created_at: string
+  updated_at: string
 }
 
 /** The five canonical slots of spec §6 and the ctx each one passes to its entries. */
