@@ -3,6 +3,7 @@
 // timeline and last visits follow from the events, as in daily use.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setDatabase } from '../../server/db'
 import { seedDemo } from '../../server/platform/demo'
 import { eventBus } from '../../server/platform/events/bus'
 import { startPlatform, stopPlatform } from '../../server/platform'
@@ -18,6 +19,8 @@ const db = () => t.db as any
 beforeAll(async () => {
   storage = useTempStorage()
   t = await openTestDb()
+  // Event handlers reach the database through useDb(), as in the server.
+  setDatabase(t.handle)
   await startPlatform(t.db, officialEntries())
   expect(await seedDemo(t.db)).toBe(true)
   await eventBus.drain()
