@@ -23,6 +23,9 @@ export interface DemoContext extends ModuleContext {
   users: Record<string, string>
 }
 
+/** A module's handler for one event: the function, or the function with subscribe options. */
+export type ModuleEventHandler = EventHandler<any> | { handler: EventHandler<any>, publisherOnly?: boolean }
+
 /** A table the module owns: its name (`<module>` or `<module>_*`) and, optionally, its row schema. */
 export interface ModuleModel {
   table: string
@@ -82,7 +85,12 @@ export abstract class BaseModule {
     return []
   }
 
-  getEventHandlers(): Record<string, EventHandler<any>> {
+  /**
+   * `{ [event]: handler }`. A handler that writes to the shared database can
+   * be given as `{ handler, publisherOnly: true }`: it then runs only on the
+   * instance that published the event, never once per instance.
+   */
+  getEventHandlers(): Record<string, ModuleEventHandler> {
     return {}
   }
 

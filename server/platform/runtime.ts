@@ -63,8 +63,9 @@ export class ModuleRuntime {
     }
     for (const m of this.active()) {
       if (this.#subscribed.has(m.name)) continue
-      for (const [event, handler] of Object.entries(m.instance.getEventHandlers())) {
-        eventBus.subscribe(event, (payload, e) => eventBus.unitOfWork(async () => handler(payload, e)), m.name)
+      for (const [event, entry] of Object.entries(m.instance.getEventHandlers())) {
+        const { handler, publisherOnly } = typeof entry === 'function' ? { handler: entry, publisherOnly: false } : entry
+        eventBus.subscribe(event, (payload, e) => eventBus.unitOfWork(async () => handler(payload, e)), m.name, { publisherOnly })
       }
       this.#subscribed.add(m.name)
       log.debug(`handlers of ${m.name} subscribed`)

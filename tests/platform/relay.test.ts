@@ -47,6 +47,20 @@ describe.runIf(testDatabaseKind() === 'postgres')('events across instances', () 
     expect(onB).toEqual(['inv-1'])
   })
 
+  it('runs a publisherOnly handler (one that writes data) only on the publishing instance', async () => {
+    const writes: string[] = []
+    const seenRemotely: string[] = []
+    a.bus.subscribe('invoice.sent', p => writes.push(`a:${p.invoice_id}`), 'test', { publisherOnly: true })
+    b.bus.subscribe('invoice.sent', p => writes.push(`b:${p.invoice_id}`), 'test', { publisherOnly: true })
+    b.bus.subscribe('invoice.sent', p => seenRemotely.push(p.invoice_id))
+    a.bus.publish('invoice.sent', { invoice_id: 'inv-2', clinic_id: 'c1' })
+    await until(() => seenRemotely.length > 0)
+    await new Promise(r => setTimeout(r, 200))
+    // The relay did reach b (its everyInstance subscriber saw it), yet the data writer ran once.
+    expect(seenRemotely).toEqual(['inv-2'])
+    expect(writes).toEqual(['a:inv-2'])
+  })
+
   it('relays only committed units of work', async () => {
     const onB: string[] = []
     b.bus.subscribe('budget.sent', p => onB.push(p.budget_id))

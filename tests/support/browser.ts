@@ -34,3 +34,26 @@ export async function newPage(browser: Browser, baseURL: string, locale = 'en-US
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 })
 }
+
+/**
+ * Signs a demo user in (`<role>@demo.clinic` / demo1234) on a fresh context
+ * and waits for the hydrated home page. Console errors other than failed
+ * requests (which the browser logs itself) and page errors go to `errorsSeen`.
+ */
+export async function signInAs(browser: Browser, baseURL: string, role: string, errorsSeen: string[], locale = 'en-US'): Promise<Page> {
+  const { page, errors } = await newPage(browser, baseURL, locale)
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errorsSeen.push(`${role}: ${m.text()}`)
+  })
+  page.on('pageerror', e => errorsSeen.push(`${role}: ${e.message}`))
+  const es = locale.startsWith('es')
+  await page.goto('/login')
+  await hydrated(page)
+  await page.getByLabel(es ? 'Correo electrónico' : 'Email').fill(`${role}@demo.clinic`)
+  await page.getByLabel(es ? 'Contraseña' : 'Password').fill('demo1234')
+  await page.getByRole('button', { name: es ? 'Iniciar sesión' : 'Sign in' }).click()
+  await page.waitForURL(`${baseURL}/`)
+  await hydrated(page)
+  errorsSeen.push(...errors)
+  return page
+}

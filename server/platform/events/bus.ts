@@ -8,6 +8,16 @@ interface Subscription {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every event share one list
   handler: EventHandler<any>
   owner: string
+  publisherOnly: boolean
+}
+
+export interface SubscribeOptions {
+  /**
+   * Run only for events published on THIS instance, not for those relayed
+   * from other instances sharing the database. For handlers that write to
+   * the shared database: they then write once however many instances run.
+   */
+  publisherOnly?: boolean
 }
 
 interface PendingEvent {
@@ -47,14 +57,14 @@ export class EventBus {
     this.#relay = relay
   }
 
-  /** An event another instance published: delivered here, not forwarded again. */
+  /** An event another instance published: delivered here (except to `publisherOnly` subscribers), not forwarded again. */
   receive(event: string, payload: Record<string, unknown>): void {
-    this.#deliver(event, payload)
+    this.#deliver(event, payload, true)
   }
 
-  subscribe<E extends string>(event: E, handler: EventHandler<E>, owner = 'core'): void {
+  subscribe<E extends string>(event: E, handler: EventHandler<E>, owner = 'core', options: SubscribeOptions = {}): void {
     const list = this.#subscriptions.get(event) ?? []
-    if (!list.some(s => s.handler === handler)) list.push({ handler, owner })
+    if (!list.some(s => s.handler === handler)) list.push({ handler, owner, publisherOnly: options.publisherOnly ?? false })
     this.#subscriptions.set(event, list)
   }
 
@@ -105,8 +115,9 @@ export class EventBus {
     while (this.#inflight.size > 0) await Promise.allSettled([...this.#inflight])
   }
 
-  #deliver(event: string, payload: Record<string, unknown>): void {
-    for (const { handler, owner } of [...(this.#subscriptions.get(event) ?? [])]) {
+  #deliver(event: string, payload: Record<string, unknown>, remote = false): void {
+    for (const { handler, owner, publisherOnly } of [...(this.#subscriptions.get(event) ?? [])]) {
+      if (remote && publisherOnly) continue
       try {
         const result = handler(payload as PayloadOf<string>, event)
         if (result && typeof (result as Promise<unknown>).then === 'function') {
