@@ -18,6 +18,8 @@ export interface PatientTimelineTable {
   occurred_at: ColumnType<Date, Date | string, never>
   source_type: string | null
   source_id: string | null
+  /** Set only for events recorded once per source; unique per clinic (a retried delivery is not written twice). */
+  dedupe_key: string | null
   created_at: ColumnType<Date, Date | string | undefined, never>
 }
 

@@ -12,7 +12,7 @@ import { recordTimelineEvent, TIMELINE_EVENTS } from './server/services/recorder
 export default class PatientTimelineModule extends BaseModule {
   static override manifest = {
     name: 'patient_timeline',
-    version: '1.0.0',
+    version: '1.1.0',
     min_core_version: '0.1.0',
     summary: 'A chronological history of each patient',
     author: 'DentalPin Core Team',

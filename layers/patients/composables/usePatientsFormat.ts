@@ -1,24 +1,51 @@
 import type { Patient } from '../models'
 
-/** Whole years between a `YYYY-MM-DD` birth date and `today` (local calendar); null without a valid date. */
-export function patientsAge(dateOfBirth: string | null | undefined, today = new Date()): number | null {
+/** `timeZone` when Intl knows it; undefined (the browser's) otherwise, so a bad setting never breaks a screen. */
+function knownZone(timeZone: string | null | undefined): string | undefined {
+  if (!timeZone) return undefined
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return timeZone
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** Year, month (1-12) and day of `date` on the calendar of `timeZone` (the browser's without one). */
+function calendarDay(date: Date, timeZone?: string): [number, number, number] {
+  if (!timeZone) return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date)
+  const part = (type: string) => Number(parts.find(p => p.type === type)?.value)
+  return [part('year'), part('month'), part('day')]
+}
+
+/**
+ * Whole years between a `YYYY-MM-DD` birth date and `today` on the calendar
+ * of `timeZone` (the clinic's; the browser's without one); null without a
+ * valid date.
+ */
+export function patientsAge(dateOfBirth: string | null | undefined, today = new Date(), timeZone?: string): number | null {
   const match = dateOfBirth ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth) : null
   if (!match) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  let age = today.getFullYear() - year
-  const beforeBirthday = today.getMonth() + 1 < month || (today.getMonth() + 1 === month && today.getDate() < day)
+  const [todayYear, todayMonth, todayDay] = calendarDay(today, knownZone(timeZone))
+  let age = todayYear - year
+  const beforeBirthday = todayMonth < month || (todayMonth === month && todayDay < day)
   if (beforeBirthday) age -= 1
   return age >= 0 ? age : null
 }
 
 /**
  * How the patient screens show dates and enumerations in the user's
- * language: calendar dates (birth dates) as written, timestamps in the
- * browser's timezone (the data loads in the browser, so server and client
- * never format the same instant differently).
+ * language: calendar dates (birth dates) as written, timestamps on the
+ * calendar of the clinic's timezone (from /auth/me), so everybody at the
+ * clinic sees the same day wherever their browser is.
  */
 export function usePatientsFormat() {
   const { t, locale } = useI18n()
+  const auth = useAuthStore()
+  const timeZone = computed(() => knownZone(auth.me?.current_clinic?.timezone))
 
   /** A `YYYY-MM-DD` date as the locale writes it (no timezone shift). */
   function date(value: string | null | undefined): string | null {
@@ -26,16 +53,16 @@ export function usePatientsFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`))
   }
 
-  /** The calendar day of an ISO timestamp, in the browser's timezone. */
+  /** The calendar day of an ISO timestamp in the clinic's timezone. */
   function day(value: string | null | undefined): string | null {
     if (!value) return null
     const parsed = new Date(value)
     if (Number.isNaN(parsed.getTime())) return null
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(parsed)
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeZone: timeZone.value }).format(parsed)
   }
 
   function age(patient: Pick<Patient, 'date_of_birth'>): string | null {
-    const years = patientsAge(patient.date_of_birth)
+    const years = patientsAge(patient.date_of_birth, new Date(), timeZone.value)
     return years === null ? null : t('patients.age', years)
   }
 

@@ -9,24 +9,16 @@ export type PatientsCreatePayload = z.output<typeof patientCreateSchema>
 export type PatientsUpdatePayload = z.output<typeof patientUpdateSchema>
 export type PatientsMutationResult = { ok: true, patient: Patient } | { ok: false, error: PatientsApiError | null }
 
-/** Server error codes with a message of our own (in the user's language). */
-const KNOWN_ERRORS: Record<string, string> = {
-  'patients.archived': 'patients.errors.archived',
-  'patients.already_archived': 'patients.errors.alreadyArchived',
-  'patients.not_archived': 'patients.errors.notArchived',
-  'patients.not_found': 'patients.errors.notFound',
-}
-
-/** The API's error as the patient screens show it: our message for the codes we know, useApiError's otherwise. */
+/**
+ * The API's error as the patient screens show it. useApiError words the
+ * server's codes from `patients.errors.<code>` (`patients.already_archived` →
+ * `patients.errors.already_archived`); a refusal of permission gets a
+ * patients-specific sentence whatever its code.
+ */
 export function usePatientsApiError() {
   const { t } = useI18n()
   const apiError = useApiError()
-  return (e: unknown): PatientsApiError => {
-    const info = apiError(e, { 403: t('patients.errors.forbidden'), 404: t('patients.errors.notFound') })
-    const code = (e as { data?: { errors?: { code?: string }[] } })?.data?.errors?.[0]?.code
-    const key = code ? KNOWN_ERRORS[code] : undefined
-    return key ? { ...info, message: t(key) } : info
-  }
+  return (e: unknown): PatientsApiError => apiError(e, { 403: t('patients.errors.forbidden') })
 }
 
 /**

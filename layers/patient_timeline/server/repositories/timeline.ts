@@ -19,6 +19,8 @@ export interface NewTimelineEntry {
   occurred_at: Date
   source_type: string | null
   source_id: string | null
+  /** Only for events recorded once per source (see dedupeKey in the recorder). */
+  dedupe_key: string | null
 }
 
 export async function findClinicLocale(db: Kysely<TimelineDb>, clinicId: string) {
@@ -35,21 +37,18 @@ export async function findUserName(db: Kysely<TimelineDb>, userId: string): Prom
   return row ? `${row.first_name} ${row.last_name}`.trim() : null
 }
 
-/** Whether this event was already recorded for this source (a retried delivery). */
-export async function entryRecorded(db: Kysely<TimelineDb>, entry: Pick<NewTimelineEntry, 'clinic_id' | 'patient_id' | 'event_type' | 'source_type' | 'source_id'>): Promise<boolean> {
-  if (!entry.source_type || !entry.source_id) return false
-  const row = await db.selectFrom('patient_timeline').select('id')
-    .where('clinic_id', '=', entry.clinic_id)
-    .where('patient_id', '=', entry.patient_id)
-    .where('event_type', '=', entry.event_type)
-    .where('source_type', '=', entry.source_type)
-    .where('source_id', '=', entry.source_id)
+/**
+ * Writes an entry; false when an entry with the same `dedupe_key` already
+ * exists in the clinic (a retried or concurrent delivery of a once-per-source
+ * event), decided by the unique index so two racing deliveries write one row.
+ */
+export async function insertEntry(db: Kysely<TimelineDb>, entry: NewTimelineEntry): Promise<boolean> {
+  const row = await db.insertInto('patient_timeline')
+    .values({ ...entry, data: JSON.stringify(entry.data) })
+    .onConflict(oc => oc.columns(['clinic_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
+    .returning('id')
     .executeTakeFirst()
   return row !== undefined
-}
-
-export async function insertEntry(db: Kysely<TimelineDb>, entry: NewTimelineEntry): Promise<void> {
-  await db.insertInto('patient_timeline').values({ ...entry, data: JSON.stringify(entry.data) }).execute()
 }
 
 function entriesOf(db: Kysely<TimelineDb>, clinicId: string, patientId: string, categories: readonly TimelineCategory[] | undefined) {

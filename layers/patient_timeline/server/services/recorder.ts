@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import type { EventType } from '#dentalpin'
 import type { TimelineCategory } from '../../models'
 import { findAppointmentFacts } from '../repositories/appointments'
-import { entryRecorded, findClinicLocale, findUserName, insertEntry, patientExistsInClinic } from '../repositories/timeline'
+import { findClinicLocale, findUserName, insertEntry, patientExistsInClinic } from '../repositories/timeline'
 import type { NewTimelineEntry, TimelineDb } from '../repositories/timeline'
 import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from './texts'
 import type { TimelineTexts } from './texts'
@@ -139,13 +139,23 @@ export async function recordTimelineEvent(db: Kysely<TimelineDb>, event: Timelin
     occurred_at: occurredAt,
     source_type: subject.sourceType,
     source_id: subject.sourceId,
+    dedupe_key: dedupeKey(event, subject),
   }
-  if (ONCE_PER_SOURCE.has(event) && await entryRecorded(db, entry)) {
+  if (!(await insertEntry(db, entry))) {
     log.debug(`${event} for ${subject.sourceType} ${subject.sourceId} already recorded`)
     return 'duplicate'
   }
-  await insertEntry(db, entry)
   return 'recorded'
+}
+
+/**
+ * What makes a once-per-source event the same event again (the migration
+ * 20261128000000 fills existing rows with this very format); null for the
+ * events recorded every time and for a source without an id.
+ */
+function dedupeKey(event: TimelineEvent, subject: Subject): string | null {
+  if (!ONCE_PER_SOURCE.has(event) || !subject.sourceId) return null
+  return `${subject.patientId}:${event}:${subject.sourceType}:${subject.sourceId}`
 }
 
 function skip(event: string, why: string): 'skipped' {

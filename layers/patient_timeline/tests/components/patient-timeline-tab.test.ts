@@ -7,7 +7,12 @@ import type { PropType } from 'vue'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Mock } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createI18n } from 'vue-i18n'
 import { useApiError } from '~/composables/useApiError'
+import { loadLocale } from '~~/tests/unit/support/locales'
 import PatientTimelineTab from '../../components/patient_timeline/PatientTimelineTab.vue'
 import type { PatientTimeline } from '../../models'
 
@@ -92,6 +97,7 @@ class FakeObserver {
 const globals = globalThis as Record<string, unknown>
 let fetchMock: Mock
 const saved = { $fetch: globals.$fetch, IntersectionObserver: globals.IntersectionObserver }
+const savedI18n = globals.useI18n
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] })
@@ -158,6 +164,23 @@ describe('<PatientTimelineTab> states', () => {
     await flushPromises()
     expect(state(w)).toBe('data')
     expect(titles(w)).toEqual(['Appointment completed'])
+  })
+
+  it('words the server\'s error code in the user\'s language (Spanish)', async () => {
+    const messages = (code: 'en' | 'es') => ({ ...loadLocale(code), ...JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), `../../i18n/locales/${code}.json`), 'utf8')) })
+    const i18n = createI18n({ legacy: false, locale: 'es', fallbackLocale: 'en', missingWarn: false, fallbackWarn: false, messages: { en: messages('en'), es: messages('es') } })
+    globals.useI18n = () => i18n.global
+    try {
+      fetchMock.mockRejectedValueOnce({ statusCode: 404, data: { data: null, message: 'Patient not found', errors: [{ code: 'patient_timeline.patient_not_found', message: 'Patient not found' }] } })
+      const w = mountTab()
+      await flushPromises()
+      expect(state(w)).toBe('error')
+      expect(w.get('[role="alert"]').text()).toContain('Este paciente ya no existe.')
+      expect(w.get('[role="alert"]').text()).not.toContain('Patient not found')
+    }
+    finally {
+      globals.useI18n = savedI18n
+    }
   })
 
   it('shows the entries grouped Today / This week / Earlier with their category', async () => {

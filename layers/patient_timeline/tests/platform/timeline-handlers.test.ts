@@ -218,6 +218,20 @@ describe('appointment events', () => {
     expect(events.filter(e => e === 'appointment.completed')).toHaveLength(1)
     expect(events.filter(e => e === 'patient.updated')).toHaveLength(2)
   })
+
+  it('two concurrent deliveries of a one-time event write one entry', async () => {
+    await clearTimeline()
+    const payload = { appointment_id: en.appointment, patient_id: en.patient, clinic_id: en.clinic, start_time: START }
+    // Published back to back, the handlers run at the same time (no drain in between).
+    eventBus.publish('appointment.scheduled', payload)
+    eventBus.publish('appointment.scheduled', payload)
+    await eventBus.drain()
+    const results = await Promise.all([0, 1, 2].map(() => recordTimelineEvent(db, 'appointment.completed', payload)))
+    expect(results.sort()).toEqual(['duplicate', 'duplicate', 'recorded'])
+    const events = (await entries(en.patient)).map(e => e.event_type)
+    expect(events.filter(e => e === 'appointment.scheduled')).toHaveLength(1)
+    expect(events.filter(e => e === 'appointment.completed')).toHaveLength(1)
+  })
 })
 
 describe('treatment, financial and document events', () => {
