@@ -1,5 +1,5 @@
 import { BaseModule, useDb } from '#dentalpin'
-import type { EventHandler } from '#dentalpin'
+import type { ModuleEventHandler } from '#dentalpin'
 import type { TimelineDb } from './server/repositories/timeline'
 import { recordTimelineEvent, TIMELINE_EVENTS } from './server/services/recorder'
 
@@ -40,10 +40,11 @@ export default class PatientTimelineModule extends BaseModule {
   }
 
   /** One handler per catalog event that can name a patient; each appends at most one entry. */
-  override getEventHandlers(): Record<string, EventHandler> {
+  // publisherOnly: with several instances on one PostgreSQL database, each entry is written once.
+  override getEventHandlers(): Record<string, ModuleEventHandler> {
     return Object.fromEntries(TIMELINE_EVENTS.map(event => [
       event,
-      (payload: Record<string, unknown>) => recordTimelineEvent(useDb<TimelineDb>(), event, payload),
+      { handler: (payload: Record<string, unknown>) => recordTimelineEvent(useDb<TimelineDb>(), event, payload), publisherOnly: true },
     ]))
   }
 }

@@ -49,8 +49,12 @@ export default class PatientsModule extends BaseModule {
     return {
       // agenda publishes {appointment_id, patient_id, clinic_id, start_time, end_time}:
       // the visit moves `last_visit_at` forward (not an edit: no updated_at, no event).
-      'appointment.completed': async (payload: Record<string, unknown>) => {
-        await recordVisit(useDb<PatientsTables>(), payload)
+      'appointment.completed': {
+        handler: async (payload: Record<string, unknown>) => {
+          await recordVisit(useDb<PatientsTables>(), payload)
+        },
+        // Written once, on the instance that completed the appointment.
+        publisherOnly: true,
       },
     }
   }

@@ -17,12 +17,17 @@ import type { OpenTestDb } from '../support/database'
 import { createClinic, defineTestModule, entriesOf, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
 
 const pings: unknown[] = []
+const writes: unknown[] = []
 const listener = defineTestModule({
   name: 'ev_listener',
   tables: ['ev_listener'],
   permissions: ['read', 'write'],
   role_permissions: { hygienist: ['read'], dentist: ['*'] },
-  eventHandlers: { 'ev.ping': (payload: { n: number }) => { pings.push(payload.n) } },
+  eventHandlers: {
+    'ev.ping': (payload: { n: number }) => { pings.push(payload.n) },
+    // A handler that writes data: not run for events relayed from other instances.
+    'ev.write': { handler: (payload: { n: number }) => { writes.push(payload.n) }, publisherOnly: true },
+  },
 })
 
 const order: string[] = []
@@ -101,6 +106,15 @@ describe('event handlers and role grants follow the installed state', () => {
     await ping(2)
     expect(pings).toEqual([2])
     expect(eventBus.subscribers('ev.ping')).toEqual([{ owner: 'ev_listener' }])
+    // Relayed from another instance: the ordinary handler runs, the publisherOnly one does not.
+    eventBus.receive('ev.ping', { n: 20 })
+    eventBus.receive('ev.write', { n: 21 })
+    eventBus.publish('ev.write', { n: 22 })
+    await eventBus.drain()
+    expect(pings).toEqual([2, 20])
+    expect(writes).toEqual([22])
+    pings.length = 0
+    pings.push(2)
     expect(concretePermissions('hygienist')).toEqual(['ev_listener.read'])
     expect(concretePermissions('dentist')).toEqual(['ev_listener.read', 'ev_listener.write'])
     expect(concretePermissions('receptionist')).toEqual([])

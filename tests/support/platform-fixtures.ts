@@ -13,9 +13,8 @@ import { expect } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { Migration } from '../../server/db/migrator'
 import { ModuleOperationError } from '../../server/platform/errors'
-import type { EventHandler } from '../../server/platform/events/bus'
 import { BaseModule } from '../../server/platform/module'
-import type { ModuleClass, ModuleContext, ModuleEntry } from '../../server/platform/module'
+import type { ModuleClass, ModuleContext, ModuleEntry, ModuleEventHandler } from '../../server/platform/module'
 
 /** Flags read when the pipeline runs: set one to make that step of the module throw. */
 export interface Faults {
@@ -77,7 +76,7 @@ export interface TestModuleSpec {
     uninstall?: (ctx: ModuleContext) => unknown
     postUpgrade?: (ctx: ModuleContext, fromVersion: string) => unknown
   }
-  eventHandlers?: Record<string, EventHandler<any>>
+  eventHandlers?: Record<string, ModuleEventHandler>
   /** Module-local permissions (`read`, `write`): namespaced by the registry. */
   permissions?: string[]
   /** Makes `load()` reject with this message. */
@@ -201,7 +200,7 @@ export function defineTestModule(spec: TestModuleSpec): TestModule {
       return permissions
     }
 
-    override getEventHandlers(): Record<string, EventHandler<any>> {
+    override getEventHandlers(): Record<string, ModuleEventHandler> {
       return eventHandlers
     }
 
