@@ -8,9 +8,9 @@ const TZ = 'Europe/Madrid'
 
 function appt(overrides: Partial<Appointment> = {}): Appointment {
   return {
-    id: 'a1', clinic_id: 'c1', patient_id: 'p1', patient: null, professional_id: 'u1', professional: null,
+    id: 'a1', clinic_id: 'c1', patient_id: 'p1', patient: null, professional_id: 'u1', professional: { id: 'u1', name: 'Diego Dentista' },
     cabinet_id: 'k1', cabinet: null, start_time: '2026-12-07T23:00:00+01:00', end_time: '2026-12-08T00:00:00+01:00',
-    reason: 'Cleaning', notes: null, status: 'scheduled', created_at: '2026-11-27T08:00:00+01:00', updated_at: '2026-11-27T08:00:00+01:00',
+    reason: 'Cleaning', notes: null, status: 'scheduled', allowed_transitions: [], created_at: '2026-11-27T08:00:00+01:00', updated_at: '2026-11-27T08:00:00+01:00',
     ...overrides,
   }
 }
