@@ -59,6 +59,14 @@ export function useAgendaCabinets() {
     )
   }
 
+  /** Retires a cabinet that has appointments (it cannot be deleted): no more bookings, the history keeps it. */
+  function deactivate(cabinet: Cabinet): Promise<CabinetResult> {
+    return guarded(
+      () => $fetch(`/api/v1/agenda/cabinets/${cabinet.id}`, { method: 'PUT', body: { is_active: false } }).then(res => res.data),
+      () => t('agenda.cabinets.deactivated', { name: cabinet.name }),
+    )
+  }
+
   function remove(cabinet: Cabinet): Promise<CabinetResult> {
     return guarded(
       () => $fetch(`/api/v1/agenda/cabinets/${cabinet.id}`, { method: 'DELETE' }).then(() => null),
@@ -66,5 +74,5 @@ export function useAgendaCabinets() {
     )
   }
 
-  return { cabinets, activeCabinets, loading, loadError, refresh, saving: readonly(saving), create, update, remove }
+  return { cabinets, activeCabinets, loading, loadError, refresh, saving: readonly(saving), create, update, deactivate, remove }
 }

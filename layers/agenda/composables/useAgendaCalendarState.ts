@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, startOfWeek } from '../utils/agenda-time'
+import { addDays, isIsoDate, startOfWeek } from '../lib/agenda-time'
 
 export type AgendaView = 'week' | 'day'
 export type AgendaGroup = 'professional' | 'cabinet'

@@ -1,4 +1,4 @@
-import { clinicToday, formatDate } from '../utils/agenda-time'
+import { clinicToday, formatDate } from '../lib/agenda-time'
 
 /**
  * The current clinic's timezone (from /auth/me) and "today" on its calendar.

@@ -42,17 +42,14 @@ export async function deleteCabinet(db: Db, clinicId: string, id: string) {
   await db.deleteFrom('agenda_cabinets').where('clinic_id', '=', clinicId).where('id', '=', id).execute()
 }
 
-/** Appointments holding a slot in the cabinet, past or future. */
-export async function countActiveAppointmentsIn(db: Db, clinicId: string, cabinetId: string): Promise<number> {
-  const row = await db.selectFrom('agenda_appointments').select(sql<number>`count(*)::int`.as('n'))
-    .where('clinic_id', '=', clinicId).where('cabinet_id', '=', cabinetId).where('status', 'in', ACTIVE_STATUSES)
+/** Appointments of any date in the cabinet: those holding a slot (active) and the closed ones. */
+export async function countAppointmentsIn(db: Db, clinicId: string, cabinetId: string): Promise<{ active: number, closed: number }> {
+  const row = await db.selectFrom('agenda_appointments')
+    .select([
+      sql<number>`count(*) filter (where status in (${sql.join(ACTIVE_STATUSES)}))::int`.as('active'),
+      sql<number>`count(*)::int`.as('total'),
+    ])
+    .where('clinic_id', '=', clinicId).where('cabinet_id', '=', cabinetId)
     .executeTakeFirstOrThrow()
-  return row.n
-}
-
-/** Closed appointments (completed, cancelled, no-show) keep their history but forget a deleted cabinet. */
-export async function detachClosedAppointments(db: Db, clinicId: string, cabinetId: string) {
-  await db.updateTable('agenda_appointments').set({ cabinet_id: null })
-    .where('clinic_id', '=', clinicId).where('cabinet_id', '=', cabinetId).where('status', 'not in', ACTIVE_STATUSES)
-    .execute()
+  return { active: row.active, closed: row.total - row.active }
 }

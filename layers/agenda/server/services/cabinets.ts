@@ -74,8 +74,11 @@ export async function updateCabinet(db: Db, actor: Actor, id: string, input: z.o
 }
 
 /**
- * Deletes a cabinet no active appointment uses (409 otherwise, past or
- * future). Closed appointments that were in it keep their rows with no cabinet.
+ * Deletes a cabinet no appointment has ever used. A cabinet with active
+ * appointments is 409 `agenda.cabinet_in_use`; one only closed appointments
+ * (completed, cancelled, no-show) reference is 409 `agenda.cabinet_has_history`:
+ * those rows record where a treatment happened, so the cabinet is deactivated
+ * (is_active = false keeps it out of booking) instead of deleted.
  */
 export async function deleteCabinet(db: Db, actor: Actor, id: string): Promise<void> {
   await transaction(db, async (trx) => {
@@ -83,10 +86,13 @@ export async function deleteCabinet(db: Db, actor: Actor, id: string): Promise<v
     if (!current) throw notFound('agenda.cabinet_not_found')
     // The booking lock: no appointment can be placed in it while we decide.
     await lockResource(trx, 'cabinet', id)
-    if (await repo.countActiveAppointmentsIn(trx, actor.clinicId, id) > 0) {
+    const uses = await repo.countAppointmentsIn(trx, actor.clinicId, id)
+    if (uses.active > 0) {
       throw conflict('agenda.cabinet_in_use', 'Active appointments use this cabinet')
     }
-    await repo.detachClosedAppointments(trx, actor.clinicId, id)
+    if (uses.closed > 0) {
+      throw conflict('agenda.cabinet_has_history', 'Past appointments took place in this cabinet: deactivate it instead')
+    }
     await repo.deleteCabinet(trx, actor.clinicId, id)
   })
 }

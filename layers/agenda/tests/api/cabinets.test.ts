@@ -8,7 +8,7 @@ import { BASE, book, driveTo, errorCodes, setupAgendaClinic, setupOtherClinic } 
 import type { AgendaClinic } from './helpers'
 
 // /api/v1/agenda/cabinets: the seeded cabinet, CRUD, unique names per clinic,
-// and delete blocked while active appointments use the cabinet.
+// and delete refused for any cabinet an appointment references (active or closed).
 describe('agenda cabinets', () => {
   let server: TestServer
   let c: AgendaClinic
@@ -142,18 +142,24 @@ describe('agenda cabinets', () => {
     expect((await admin.delete(`${BASE}/cabinets/${room.id}`)).status).toBe(409)
   })
 
-  it.each(['completed', 'cancelled', 'no_show'])('delete is allowed (204) once the appointment is %s; it keeps its row without a cabinet', async (status) => {
+  it.each(['completed', 'cancelled', 'no_show'])('once the appointment is %s, delete is still refused (409 cabinet_has_history) and it keeps its cabinet', async (status) => {
     const room = (await admin.post(`${BASE}/cabinets`, { name: `Room ${status}` })).body.data
     const appt = await book(admin, { professional_id: dentistId, cabinet_id: room.id })
-    expect((await admin.delete(`${BASE}/cabinets/${room.id}`)).status).toBe(409)
+    expect(errorCodes((await admin.delete(`${BASE}/cabinets/${room.id}`)).body)).toEqual(['agenda.cabinet_in_use'])
     await driveTo(admin, appt.id, status, room.id)
     const res = await admin.delete(`${BASE}/cabinets/${room.id}`)
-    expect(res.status).toBe(204)
-    expect(res.body).toBe('')
-    expect((await admin.get(`${BASE}/cabinets/${room.id}`)).status).toBe(404)
+    expect(res.status).toBe(409)
+    expect(isErrorEnvelope(res.body)).toBe(true)
+    expect(errorCodes(res.body)).toEqual(['agenda.cabinet_has_history'])
+    expect((await admin.get(`${BASE}/cabinets/${room.id}`)).status).toBe(200)
     const kept = await admin.get(`${BASE}/appointments/${appt.id}`)
     expect(kept.status).toBe(200)
-    expect(kept.body.data).toMatchObject({ status, cabinet_id: null, cabinet: null })
+    expect(kept.body.data).toMatchObject({ status, cabinet_id: room.id, cabinet: { id: room.id, name: room.name } })
+    // Deactivating is the way to retire it: allowed, and it leaves the history alone.
+    const off = await admin.put(`${BASE}/cabinets/${room.id}`, { is_active: false })
+    expect(off.status).toBe(200)
+    expect(off.body.data.is_active).toBe(false)
+    expect((await admin.get(`${BASE}/appointments/${appt.id}`)).body.data.cabinet_id).toBe(room.id)
   })
 
   it('an unused cabinet is deleted (204), even the seeded one', async () => {

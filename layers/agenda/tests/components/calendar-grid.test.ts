@@ -3,8 +3,8 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import AgendaCalendarGrid from '../../components/agenda/AgendaCalendarGrid.vue'
-import type { AgendaColumn } from '../../utils/agenda-columns'
-import { placeAppointments, professionalColumns } from '../../utils/agenda-columns'
+import type { AgendaColumn } from '../../lib/agenda-columns'
+import { placeAppointments, professionalColumns } from '../../lib/agenda-columns'
 import type { Appointment } from '../../models'
 import { appointment, mountOptions, vueWarnings } from './harness'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   cardBox, coveredSlots, gridRange, layoutLanes, moveSpan, pixelsToMinutes, resizeSpan, rowOf, slotStarts, snapMinutes, spanOnDate,
-} from '../../utils/agenda-layout'
+} from '../../lib/agenda-layout'
 
 const H = (h: number, m = 0) => h * 60 + m
 

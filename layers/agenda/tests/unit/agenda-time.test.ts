@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   addDays, clinicInstant, clinicIso, clinicOffsetMinutes, clinicToday, formatMinutes, isIsoDate, isoWeekday,
   parseMinutes, startOfWeek, toClinicDateTime,
-} from '../../utils/agenda-time'
+} from '../../lib/agenda-time'
 
 describe('clinic time', () => {
   it.each([
