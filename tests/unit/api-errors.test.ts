@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { serverMessageKeys, translateServerMessage } from '../../composables/useApiError'
 import type { ServerMessage } from '../../composables/useApiError'
 import { loadLocale, testI18n, translatorOf } from './support/locales'
-import type { Tree } from './support/locales'
+import { lookup, placeholders } from './support/module-error-codes'
 
 const es = translatorOf(testI18n('es'))
 const en = translatorOf(testI18n('en'))
@@ -125,9 +125,6 @@ const BUILT = [
 ]
 // Answered by status in the browser (network, 422, 5xx), never worded by code.
 const BY_STATUS = new Set(['validation_failed', 'not_ready', 'internal_error'])
-
-const lookup = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree)
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
 
 describe('wording of the server error codes', () => {
   const codes = [...new Set([...thrownCodes(), ...BUILT])].filter(c => !BY_STATUS.has(c)).sort()
