@@ -46,12 +46,12 @@ export async function resolveAuth(
 
   let membership: { clinic_id: string, role: RoleName, is_professional: boolean } | undefined
   if (requestedClinicId) {
-    const found = UUID.test(requestedClinicId) ? await repo.findMembership(db, row.id, requestedClinicId) : undefined
+    const found = UUID.test(requestedClinicId) ? await repo.findActiveMembership(db, row.id, requestedClinicId) : undefined
     if (!found) throw forbidden('auth.not_a_member', 'You are not a member of that clinic')
     membership = found
   }
   else {
-    const active = row.session_clinic_id ? await repo.findMembership(db, row.id, row.session_clinic_id) : undefined
+    const active = row.session_clinic_id ? await repo.findActiveMembership(db, row.id, row.session_clinic_id) : undefined
     if (active) membership = active
     else {
       const [first] = await repo.listUserClinics(db, row.id)

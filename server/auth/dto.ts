@@ -38,11 +38,28 @@ export interface ClinicMembershipDto {
   is_owner: boolean
 }
 
+/** `active`/`inactive`: a membership switched on or off in this clinic; `invited`: waiting for the account's holder. */
+export type MemberStatus = 'active' | 'inactive' | 'invited'
+
 export interface MemberDto extends UserDto {
   role: RoleName
   is_professional: boolean
+  status: MemberStatus
   invite_pending: boolean
+  /** When the pending invitation's link stops working (past: expired; invite again). */
+  invite_expires_at: string | null
   joined_at: string
+  /** The caller may change this account's name, licence number and password (docs/core-api.md, "Accounts and memberships"). */
+  account_managed: boolean
+}
+
+/** An invitation waiting for the signed-in user's answer. */
+export interface InvitationDto {
+  id: string
+  clinic_id: string
+  clinic_name: string
+  role: RoleName
+  expires_at: string
 }
 
 export function toUserDto(u: { id: string, email: string, first_name: string, last_name: string, is_active: boolean, licence_number: string | null, created_at: Date }): UserDto {
@@ -76,12 +93,45 @@ export function toClinicDto(c: Clinic, ownerClinicId: string | null): ClinicDto 
   }
 }
 
-export function toMemberDto(m: Parameters<typeof toUserDto>[0] & { role: RoleName, is_professional: boolean, joined_at: Date, password_hash: string | null }, invitePending: boolean): MemberDto {
+type MemberRow = Parameters<typeof toUserDto>[0] & { role: RoleName, is_professional: boolean, joined_at: Date }
+
+export function toMemberDto(m: MemberRow, accountManaged: boolean): MemberDto {
   return {
     ...toUserDto(m),
     role: m.role,
     is_professional: m.is_professional,
-    invite_pending: invitePending || m.password_hash === null,
+    status: m.is_active ? 'active' : 'inactive',
+    invite_pending: false,
+    invite_expires_at: null,
     joined_at: iso(m.joined_at),
+    account_managed: accountManaged,
   }
+}
+
+/**
+ * A pending invitation shown as a member: what the inviting admin typed, never
+ * the account's own data, so the answer is the same whether or not the
+ * e-mail already had an account.
+ */
+export function toInvitedMemberDto(i: { user_id: string, email: string, first_name: string | null, last_name: string | null, licence_number: string | null, role: RoleName | null, is_professional: boolean, created_at: Date, expires_at: Date }, accountManaged: boolean): MemberDto {
+  return {
+    id: i.user_id,
+    email: i.email,
+    first_name: i.first_name ?? '',
+    last_name: i.last_name ?? '',
+    is_active: true,
+    licence_number: i.licence_number,
+    created_at: iso(i.created_at),
+    role: i.role ?? 'receptionist',
+    is_professional: i.is_professional,
+    status: 'invited',
+    invite_pending: true,
+    invite_expires_at: iso(i.expires_at),
+    joined_at: iso(i.created_at),
+    account_managed: accountManaged,
+  }
+}
+
+export function toInvitationDto(i: { id: string, clinic_id: string, clinic_name: string, role: RoleName | null, expires_at: Date }): InvitationDto {
+  return { id: i.id, clinic_id: i.clinic_id, clinic_name: i.clinic_name, role: i.role ?? 'receptionist', expires_at: iso(i.expires_at) }
 }

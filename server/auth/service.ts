@@ -4,8 +4,8 @@ import type { createClinicSchema, createUserSchema, loginSchema, RoleName, setup
 import type { Database, SessionKind } from '../db/types'
 import { DomainError, badRequest, conflict, notFound, forbidden, unauthorized } from '../utils/errors'
 import type { AuthContext } from './context'
-import type { ClinicDto, ClinicMembershipDto, MemberDto, UserDto } from './dto'
-import { toClinicDto, toMemberDto, toUserDto } from './dto'
+import type { ClinicDto, ClinicMembershipDto, InvitationDto, UserDto } from './dto'
+import { toClinicDto, toInvitationDto, toUserDto } from './dto'
 import { clinicCreated } from './hooks'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
 import { concretePermissions } from './permissions'
@@ -32,6 +32,8 @@ export interface SignInPayload {
   clinics: ClinicMembershipDto[]
   current_clinic_id: string | null
   permissions: string[]
+  /** Invitations to other clinics waiting for this user's answer. */
+  invitations: InvitationDto[]
 }
 
 export interface IssuedSecret {
@@ -39,11 +41,10 @@ export interface IssuedSecret {
   expiresAt: Date
 }
 
-const DAY_MS = 86_400_000
-const INVITE_DAYS = 7
-const INVALID_CREDENTIALS = 'Invalid email or password'
+export const DAY_MS = 86_400_000
+export const INVALID_CREDENTIALS = 'Invalid email or password'
 
-async function ownerClinicId(db: Db): Promise<string | null> {
+export async function ownerClinicId(db: Db): Promise<string | null> {
   return (await repo.findInstallation(db))?.owner_clinic_id ?? null
 }
 
@@ -53,7 +54,7 @@ async function membershipsOf(db: Db, userId: string): Promise<ClinicMembershipDt
   return rows.map(r => ({ id: r.id, name: r.name, role: r.role, is_professional: r.is_professional, is_owner: r.id === owner }))
 }
 
-async function signInPayload(db: Db, user: UserDto, clinicId: string | null): Promise<SignInPayload> {
+export async function signInPayload(db: Db, user: UserDto, clinicId: string | null): Promise<SignInPayload> {
   const clinics = await membershipsOf(db, user.id)
   const current = clinics.find(c => c.id === clinicId) ?? clinics[0] ?? null
   return {
@@ -61,10 +62,11 @@ async function signInPayload(db: Db, user: UserDto, clinicId: string | null): Pr
     clinics,
     current_clinic_id: current?.id ?? null,
     permissions: current ? concretePermissions(current.role) : [],
+    invitations: (await repo.listInvitationsOf(db, user.id)).map(toInvitationDto),
   }
 }
 
-async function issueSession(db: Db, userId: string, clinicId: string | null, kind: SessionKind, days: number, client: ClientInfo): Promise<IssuedSecret> {
+export async function issueSession(db: Db, userId: string, clinicId: string | null, kind: SessionKind, days: number, client: ClientInfo): Promise<IssuedSecret> {
   const secret = newSecret()
   const expiresAt = new Date(Date.now() + days * DAY_MS)
   await repo.insertSession(db, {
@@ -118,7 +120,7 @@ export async function setup(db: Db, input: z.output<typeof setupSchema>, client:
   })
 }
 
-async function assertNotRateLimited(db: Db, ip: string, settings: AuthSettings): Promise<void> {
+export async function assertNotRateLimited(db: Db, ip: string, settings: AuthSettings): Promise<void> {
   const { count, oldest } = await repo.recentLoginFailures(db, ip, settings.loginWindowSeconds)
   if (count < settings.loginMaxFailures) return
   const retryAfter = oldest
@@ -171,13 +173,13 @@ export async function me(db: Db, auth: AuthContext): Promise<MeDto> {
 }
 
 export async function switchClinic(db: Db, auth: AuthContext, clinicId: string): Promise<MeDto> {
-  const membership = await repo.findMembership(db, auth.user.id, clinicId)
+  const membership = await repo.findActiveMembership(db, auth.user.id, clinicId)
   if (!membership) throw forbidden('auth.not_a_member', 'You are not a member of that clinic')
   await repo.setSessionClinic(db, auth.sessionId, clinicId)
   return me(db, { ...auth, clinicId, role: membership.role, permissions: concretePermissions(membership.role) })
 }
 
-function requireClinicId(auth: AuthContext): string {
+export function requireClinicId(auth: AuthContext): string {
   if (!auth.clinicId) throw forbidden('auth.no_clinic', 'You are not a member of any clinic')
   return auth.clinicId
 }
@@ -208,7 +210,7 @@ export async function myClinics(db: Db, auth: AuthContext): Promise<ClinicMember
 /** A clinic group opens another clinic: only admins of the owning clinic; the creator becomes its admin. */
 export async function createClinic(db: Db, auth: AuthContext, input: z.output<typeof createClinicSchema>): Promise<ClinicDto> {
   const owner = await ownerClinicId(db)
-  const ownerMembership = owner ? await repo.findMembership(db, auth.user.id, owner) : undefined
+  const ownerMembership = owner ? await repo.findActiveMembership(db, auth.user.id, owner) : undefined
   if (!ownerMembership || ownerMembership.role !== 'admin') {
     throw forbidden('auth.not_owner_admin', 'Only administrators of the main clinic can open new clinics')
   }
@@ -222,141 +224,5 @@ export async function createClinic(db: Db, auth: AuthContext, input: z.output<ty
     await repo.insertMembership(trx, { user_id: auth.user.id, clinic_id: clinic.id, role: 'admin', is_professional: false })
     await clinicCreated({ clinic_id: clinic.id, db: trx })
     return toClinicDto(clinic, owner)
-  })
-}
-
-// ---- Users admin (always within the current clinic) ------------------------
-
-export async function listMembers(db: Db, auth: AuthContext, page: number, pageSize: number) {
-  const clinicId = requireClinicId(auth)
-  const { rows, total } = await repo.listClinicMembers(db, clinicId, page, pageSize)
-  const items: MemberDto[] = []
-  for (const row of rows) items.push(toMemberDto(row, row.password_hash === null && await repo.hasPendingInvite(db, row.id)))
-  return { items, total }
-}
-
-export async function getMember(db: Db, auth: AuthContext, userId: string): Promise<MemberDto> {
-  const row = await repo.findClinicMember(db, requireClinicId(auth), userId)
-  if (!row) throw notFound('auth.user_not_found', 'User not found')
-  return toMemberDto(row, row.password_hash === null && await repo.hasPendingInvite(db, row.id))
-}
-
-const defaultProfessional = (role: RoleName) => role === 'dentist' || role === 'hygienist'
-
-/**
- * Adds a user to the current clinic. A new email creates the user (with the
- * given password, or with a one-time invite link); an existing user without a
- * membership here is added with their own credentials unchanged.
- */
-export async function createMember(db: Db, auth: AuthContext, input: z.output<typeof createUserSchema>, baseUrl: string) {
-  const clinicId = requireClinicId(auth)
-  const passwordHash = input.password ? await hashPassword(input.password) : null
-  return transaction(db, async (trx) => {
-    let user = await repo.findUserByEmail(trx, input.email)
-    if (user) {
-      if (await repo.findMembership(trx, user.id, clinicId)) {
-        throw conflict('auth.user_exists', 'A user with this email is already a member of this clinic')
-      }
-      if (input.password) {
-        throw conflict('auth.user_exists', 'A user with this email already exists; add them without a password to give them access to this clinic')
-      }
-    }
-    else {
-      user = await repo.insertUser(trx, {
-        email: input.email,
-        first_name: input.first_name,
-        last_name: input.last_name,
-        password_hash: passwordHash,
-        licence_number: input.licence_number ?? null,
-      })
-    }
-    await repo.insertMembership(trx, {
-      user_id: user.id,
-      clinic_id: clinicId,
-      role: input.role,
-      is_professional: input.is_professional ?? defaultProfessional(input.role),
-    })
-    let inviteUrl: string | null = null
-    if (!user.password_hash) {
-      const secret = newSecret()
-      await repo.insertInvite(trx, {
-        token_hash: hashSecret(secret),
-        user_id: user.id,
-        clinic_id: clinicId,
-        created_by: auth.user.id,
-        expires_at: new Date(Date.now() + INVITE_DAYS * DAY_MS),
-      })
-      inviteUrl = `${baseUrl}/invite/${secret}`
-    }
-    const member = await repo.findClinicMember(trx, clinicId, user.id)
-    return { user: toMemberDto(member!, inviteUrl !== null), invite_url: inviteUrl }
-  })
-}
-
-export async function updateMember(db: Db, auth: AuthContext, userId: string, input: z.output<typeof updateUserSchema>): Promise<MemberDto> {
-  const clinicId = requireClinicId(auth)
-  return transaction(db, async (trx) => {
-    const existing = await repo.findClinicMember(trx, clinicId, userId)
-    if (!existing) throw notFound('auth.user_not_found', 'User not found')
-    const self = userId === auth.user.id
-    if (self && input.is_active === false) throw badRequest('auth.cannot_deactivate_self', 'You cannot deactivate yourself')
-    if (self && input.role && input.role !== existing.role) throw badRequest('auth.cannot_change_own_role', 'You cannot change your own role')
-
-    await repo.lockMembershipChanges(trx)
-    // Deactivation is account-wide: every clinic the user administers keeps another active admin.
-    const demotedHere = existing.role === 'admin' && input.role !== undefined && input.role !== 'admin'
-    const affected = input.is_active === false && existing.is_active
-      ? await repo.clinicsAdministeredBy(trx, userId)
-      : demotedHere && existing.is_active ? [clinicId] : []
-    for (const id of affected) {
-      if ((await repo.countActiveAdmins(trx, id)) <= 1) {
-        throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
-      }
-    }
-
-    const userChanges = Object.fromEntries(Object.entries({
-      first_name: input.first_name,
-      last_name: input.last_name,
-      is_active: input.is_active,
-      licence_number: input.licence_number,
-    }).filter(([, v]) => v !== undefined))
-    if (Object.keys(userChanges).length > 0) await repo.updateUser(trx, userId, userChanges)
-    if (input.role !== undefined || input.is_professional !== undefined) {
-      await repo.updateMembership(trx, clinicId, userId, {
-        ...(input.role !== undefined ? { role: input.role } : {}),
-        ...(input.is_professional !== undefined ? { is_professional: input.is_professional } : {}),
-      })
-    }
-    if (input.is_active === false) await repo.revokeUserSessions(trx, userId)
-    const row = await repo.findClinicMember(trx, clinicId, userId)
-    return toMemberDto(row!, row!.password_hash === null && await repo.hasPendingInvite(trx, userId))
-  })
-}
-
-export async function removeMember(db: Db, auth: AuthContext, userId: string): Promise<void> {
-  const clinicId = requireClinicId(auth)
-  if (userId === auth.user.id) throw badRequest('auth.cannot_remove_self', 'You cannot remove yourself from the clinic')
-  await transaction(db, async (trx) => {
-    const existing = await repo.findClinicMember(trx, clinicId, userId)
-    if (!existing) throw notFound('auth.user_not_found', 'User not found')
-    await repo.lockMembershipChanges(trx)
-    if (existing.role === 'admin' && existing.is_active && (await repo.countActiveAdmins(trx, clinicId)) <= 1) {
-      throw conflict('auth.last_admin', 'A clinic needs at least one active administrator')
-    }
-    await repo.deleteMembership(trx, clinicId, userId)
-  })
-}
-
-/** Sets the password of an invited user and signs them in; the link works once. */
-export async function acceptInvite(db: Db, token: string, password: string, client: ClientInfo, settings: AuthSettings) {
-  const passwordHash = await hashPassword(password)
-  return transaction(db, async (trx) => {
-    // Claimed atomically: of concurrent uses of one link, exactly one succeeds.
-    const invite = await repo.claimInvite(trx, hashSecret(token))
-    if (!invite) throw notFound('auth.invite_invalid', 'This invitation link is invalid, used or expired')
-    const user = await repo.updateUser(trx, invite.user_id, { password_hash: passwordHash })
-    if (!user.is_active) throw forbidden('auth.user_inactive', 'This account is deactivated')
-    const issued = await issueSession(trx, user.id, invite.clinic_id, 'session', settings.sessionDays, client)
-    return { payload: await signInPayload(trx, toUserDto(user), invite.clinic_id), issued }
   })
 }

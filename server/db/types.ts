@@ -44,6 +44,8 @@ export interface ClinicMembershipsTable {
   clinic_id: string
   role: Role
   is_professional: boolean
+  /** Active in this clinic; switching it off touches no other clinic. */
+  is_active: Generated<boolean>
   created_at: GeneratedTimestamp
 }
 
@@ -63,15 +65,31 @@ export interface SessionsTable {
   revoked_at: Timestamp | null
 }
 
+export type LinkKind = 'invite' | 'reset'
+
+/**
+ * One-time links. `invite`: the membership offered to an account (role,
+ * professional flag and the names the inviting admin typed), accepted from
+ * the link or in the app; `sets_password` only on the invitation that created
+ * the account. `reset`: a password reset issued by an admin who manages the account.
+ */
 export interface UserInvitesTable {
   id: Generated<string>
   token_hash: string
+  kind: ColumnType<LinkKind, LinkKind | undefined, LinkKind>
   user_id: string
   clinic_id: string
+  role: Role | null
+  is_professional: Generated<boolean>
+  first_name: string | null
+  last_name: string | null
+  licence_number: string | null
+  sets_password: Generated<boolean>
   created_by: string | null
   created_at: GeneratedTimestamp
   expires_at: Timestamp
   used_at: Timestamp | null
+  revoked_at: Timestamp | null
 }
 
 export interface LoginFailuresTable {

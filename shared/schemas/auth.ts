@@ -87,7 +87,8 @@ export const createUserSchema = z.object({
   first_name: trimmed(100),
   last_name: trimmed(100),
   role: roleSchema,
-  password: passwordSchema.optional(),
+  // Nobody sets another person's password: the new member chooses it from the invite link.
+  password: z.unknown().refine(v => v === undefined, 'validation.password_set_by_member').optional(),
   is_professional: z.boolean().optional(),
   licence_number: optionalText(50),
 })
@@ -106,6 +107,14 @@ export const acceptInviteSchema = z.object({
   token: z.string().min(20).max(200),
   password: passwordSchema,
 })
+
+export const changePasswordSchema = z.object({
+  current_password: z.string().min(1, 'validation.required').max(200),
+  new_password: passwordSchema,
+})
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>
+
+export const resetPasswordSchema = acceptInviteSchema
 
 export const idParamSchema = z.object({ id: z.uuid() })
 

@@ -36,14 +36,37 @@ export interface NewUser {
   is_professional?: boolean
 }
 
-/** Creates a member of the caller's current clinic (or of `clinicId` via X-Clinic-Id). */
-export async function createUser(admin: ApiClient, user: NewUser, clinicId?: string) {
-  const res = await admin.post('/api/v1/auth/users', { first_name: 'Test', last_name: 'User', ...user }, {
+export interface CreatedMember {
+  user: { id: string, email: string, role: string, status: string, invite_pending: boolean }
+  invite_url: string
+}
+
+/**
+ * Invites a member into the caller's current clinic (or `clinicId` via
+ * X-Clinic-Id). With `password`, the invitee then accepts the link with it, as
+ * a new staff member does: a new account gets that password; an existing one
+ * must already have it. Nobody sets another person's password.
+ */
+export async function createUser(admin: ApiClient, user: NewUser, clinicId?: string): Promise<CreatedMember> {
+  const { password, ...fields } = user
+  const res = await admin.post('/api/v1/auth/users', { first_name: 'Test', last_name: 'User', ...fields }, {
     headers: clinicId ? { 'x-clinic-id': clinicId } : {},
   })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body.data as { user: { id: string, email: string, role: string, invite_pending: boolean }, invite_url: string | null }
+  const created = res.body.data as CreatedMember
+  if (password) await acceptInvite(admin.baseUrl, created.invite_url, password)
+  return created
 }
+
+/** Accepts an invite link with a password; returns the signed-in client. */
+export async function acceptInvite(baseUrl: string, inviteUrl: string, password: string) {
+  const api = new ApiClient(baseUrl)
+  const res = await api.post('/api/v1/auth/invites/accept', { token: inviteTokenOf(inviteUrl), password })
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+  return api
+}
+
+export const inviteTokenOf = (url: string) => url.split('/invite/')[1]!
 
 /** Opens another clinic as an owner-clinic admin. */
 export async function createClinic(admin: ApiClient, name: string, extra: Record<string, unknown> = {}) {

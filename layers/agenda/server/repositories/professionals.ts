@@ -9,10 +9,11 @@ function professionalsQuery(db: Db, clinicId: string) {
     .select(['u.id', 'u.first_name', 'u.last_name', 'u.licence_number', 'm.role'])
     .where('m.clinic_id', '=', clinicId)
     .where('m.is_professional', '=', true)
+    .where('m.is_active', '=', true)
     .where('u.is_active', '=', true)
 }
 
-/** Members of the clinic who can be booked: `is_professional` and an active user. */
+/** Members of the clinic who can be booked: `is_professional`, active in the clinic and an active account. */
 export async function listProfessionals(db: Db, clinicId: string) {
   return professionalsQuery(db, clinicId).orderBy('u.first_name').orderBy('u.last_name').orderBy('u.id').execute()
 }

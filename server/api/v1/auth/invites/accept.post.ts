@@ -1,5 +1,5 @@
 import { acceptInviteSchema } from '#shared/schemas/auth'
-import { acceptInvite } from '../../../../auth/service'
+import { acceptInvite } from '../../../../auth/credentials'
 import { useDb } from '../../../../db'
 
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
 import { idParamSchema } from '#shared/schemas/auth'
-import { removeMember } from '../../../../auth/service'
+import { removeMember } from '../../../../auth/members'
 import { useDb } from '../../../../db'
 
 // Removes the user's membership of the current clinic (the account stays).

@@ -1,5 +1,5 @@
 import { idParamSchema } from '#shared/schemas/auth'
-import { getMember } from '../../../../auth/service'
+import { getMember } from '../../../../auth/members'
 import { useDb } from '../../../../db'
 
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,5 @@
 import { idParamSchema, updateUserSchema } from '#shared/schemas/auth'
-import { updateMember } from '../../../../auth/service'
+import { updateMember } from '../../../../auth/members'
 import { useDb } from '../../../../db'
 
 // Deactivating a user revokes every session and token they hold.

@@ -1,5 +1,5 @@
 import { paginationSchema } from '#shared/schemas/auth'
-import { listMembers } from '../../../../auth/service'
+import { listMembers } from '../../../../auth/members'
 import { useDb } from '../../../../db'
 
 export default defineEventHandler(async (event) => {
