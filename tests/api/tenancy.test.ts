@@ -124,11 +124,13 @@ describe('tenancy', () => {
   })
 
   it('a user added to a second clinic gets a role per clinic', async () => {
-    // admin-b joins clinic A as a receptionist (existing account, no password: no invite).
+    // admin-b is invited into clinic A as a receptionist and accepts in the app (an existing account).
     const res = await owner.post('/api/v1/auth/users', { email: 'admin-b@clinic.test', first_name: 'Ignored', last_name: 'Ignored', role: 'receptionist' })
     expect(res.status).toBe(201)
-    expect(res.body.data.invite_url).toBeNull()
-    expect(res.body.data.user).toMatchObject({ id: adminBId, role: 'receptionist' })
+    expect(res.body.data.user).toMatchObject({ id: adminBId, role: 'receptionist', status: 'invited' })
+    const [invitation] = (await adminB.get('/api/v1/auth/invitations')).body.data
+    expect(invitation).toMatchObject({ clinic_id: clinicA, role: 'receptionist' })
+    expect((await adminB.post(`/api/v1/auth/invitations/${invitation.id}/accept`)).status).toBe(200)
 
     const clinics = await adminB.get('/api/v1/auth/clinics')
     const roles = Object.fromEntries(clinics.body.data.map((c: any) => [c.id, c.role]))

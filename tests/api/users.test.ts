@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { createClinic, createUser, errorFields, MISSING_ID, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, UUID } from '../support/fixtures'
+import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, MISSING_ID, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, UUID } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
 
@@ -47,17 +47,17 @@ describe('users admin', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/password|\$argon|\$scrypt/i)
     })
 
-    it('creates a user with a password: 201, no invite link, and they can sign in', async () => {
+    it('adds a user as an invitation: 201 with a one-time link; accepting it sets the password and signs in', async () => {
       const res = await owner.post('/api/v1/auth/users', {
         email: 'Diego@Clinic.Test',
         first_name: 'Diego',
         last_name: 'Díaz',
         role: 'dentist',
-        password: PASSWORD,
         licence_number: 'COEM-1',
       })
       expect(res.status).toBe(201)
-      expect(res.body.data.invite_url).toBeNull()
+      expect(res.body.message).toBe('User invited')
+      expect(res.body.data.invite_url).toMatch(/\/invite\/[\w-]{20,}$/)
       expect(res.body.data.user).toMatchObject({
         email: 'diego@clinic.test',
         first_name: 'Diego',
@@ -65,16 +65,27 @@ describe('users admin', () => {
         role: 'dentist',
         is_professional: true,
         is_active: true,
-        invite_pending: false,
+        status: 'invited',
+        invite_pending: true,
         licence_number: 'COEM-1',
+        account_managed: false,
       })
       expect(res.body.data.user.id).toMatch(UUID)
       expect(JSON.stringify(res.body)).not.toMatch(/password|\$argon|\$scrypt/i)
       dentistId = res.body.data.user.id
 
-      const dentist = await signIn(server.url, 'diego@clinic.test', PASSWORD)
+      const dentist = await acceptInvite(server.url, res.body.data.invite_url, PASSWORD)
       const me = await dentist.get('/api/v1/auth/me')
       expect(me.body.data).toMatchObject({ role: 'dentist', current_clinic_id: clinicId })
+      expect((await owner.get(`/api/v1/auth/users/${dentistId}`)).body.data).toMatchObject({ status: 'active', invite_pending: false, licence_number: 'COEM-1', account_managed: true })
+      await signIn(server.url, 'diego@clinic.test', PASSWORD)
+    })
+
+    it('refuses a password in the request: nobody sets another person\'s password', async () => {
+      const res = await owner.post('/api/v1/auth/users', { email: 'pw@clinic.test', first_name: 'P', last_name: 'W', role: 'dentist', password: PASSWORD })
+      expect(res.status).toBe(422)
+      expect(errorFields(res.body)).toEqual(['password'])
+      expect((await owner.get('/api/v1/auth/users?page_size=100')).body.data.map((u: any) => u.email)).not.toContain('pw@clinic.test')
     })
 
     it('takes is_professional when given, and defaults it to false for non-clinical roles', async () => {
@@ -85,7 +96,7 @@ describe('users admin', () => {
     })
 
     it('answers 409 for an email that is already a member (any case), creating nothing', async () => {
-      const res = await owner.post('/api/v1/auth/users', { email: 'DIEGO@clinic.test', first_name: 'Other', last_name: 'Diego', role: 'hygienist', password: PASSWORD })
+      const res = await owner.post('/api/v1/auth/users', { email: 'DIEGO@clinic.test', first_name: 'Other', last_name: 'Diego', role: 'hygienist' })
       expect(res.status).toBe(409)
       expect(isErrorEnvelope(res.body)).toBe(true)
       const list = await owner.get('/api/v1/auth/users')
@@ -94,15 +105,10 @@ describe('users admin', () => {
     })
 
     it('answers 422 naming each offending field', async () => {
-      const res = await owner.post('/api/v1/auth/users', { email: 'nope', first_name: '', last_name: 'X', role: 'janitor', password: 'short' })
+      const res = await owner.post('/api/v1/auth/users', { email: 'nope', first_name: '', last_name: 'X', role: 'janitor' })
       expect(res.status).toBe(422)
       expect(isErrorEnvelope(res.body)).toBe(true)
-      expect(new Set(errorFields(res.body))).toEqual(new Set(['email', 'first_name', 'role', 'password']))
-      for (const password of ['onlyletters', '1234567890']) {
-        const weak = await owner.post('/api/v1/auth/users', { email: 'weak@clinic.test', first_name: 'W', last_name: 'K', role: 'assistant', password })
-        expect(weak.status, password).toBe(422)
-        expect(errorFields(weak.body)).toEqual(['password'])
-      }
+      expect(new Set(errorFields(res.body))).toEqual(new Set(['email', 'first_name', 'role']))
     })
 
     it('reads one member; an unknown or malformed id is 404', async () => {
@@ -151,8 +157,9 @@ describe('users admin', () => {
     })
 
     it('an update leaves the fields it does not name unchanged (licence_number)', async () => {
-      const created = await owner.post('/api/v1/auth/users', { email: 'hugo@clinic.test', first_name: 'Hugo', last_name: 'H', role: 'hygienist', password: PASSWORD, licence_number: 'HIG-77' })
+      const created = await owner.post('/api/v1/auth/users', { email: 'hugo@clinic.test', first_name: 'Hugo', last_name: 'H', role: 'hygienist', licence_number: 'HIG-77' })
       expect(created.status).toBe(201)
+      await acceptInvite(server.url, created.body.data.invite_url, PASSWORD)
       const id = created.body.data.user.id
       expect((await owner.get(`/api/v1/auth/users/${id}`)).body.data.licence_number).toBe('HIG-77')
       const res = await owner.put(`/api/v1/auth/users/${id}`, { last_name: 'Hernández' })
@@ -246,7 +253,7 @@ describe('users admin', () => {
     let userId: string
     const EMAIL = 'teresa@clinic.test'
 
-    it('deactivating a user revokes their sessions and tokens and blocks sign-in', async () => {
+    it('deactivating a member switches off this clinic only; with no clinic left their sessions and tokens end', async () => {
       userId = (await createUser(owner, { email: EMAIL, role: 'receptionist', password: PASSWORD })).user.id
       const browser = await signIn(server.url, EMAIL, PASSWORD)
       const bearer = new ApiClient(server.url)
@@ -256,21 +263,23 @@ describe('users admin', () => {
 
       const res = await owner.put(`/api/v1/auth/users/${userId}`, { is_active: false })
       expect(res.status).toBe(200)
-      expect(res.body.data).toMatchObject({ id: userId, is_active: false })
+      expect(res.body.data).toMatchObject({ id: userId, is_active: false, status: 'inactive' })
 
       const cookieMe = await browser.get('/api/v1/auth/me')
       expect(cookieMe.status).toBe(401)
       expect(isErrorEnvelope(cookieMe.body)).toBe(true)
       expect((await bearer.get('/api/v1/auth/me')).status).toBe(401)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/login', { email: EMAIL, password: PASSWORD })).status).toBe(401)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/token', { email: EMAIL, password: PASSWORD })).status).toBe(401)
+      // The account itself is theirs: they can still sign in, but see no clinic.
+      const later = await signIn(server.url, EMAIL, PASSWORD)
+      expect((await later.get('/api/v1/auth/me')).body.data).toMatchObject({ clinics: [], current_clinic_id: null, permissions: [] })
+      expect((await later.get('/api/v1/patients', { headers: { 'x-clinic-id': clinicId } })).status).toBe(403)
       expect((await owner.get(`/api/v1/auth/users/${userId}`)).body.data.is_active).toBe(false)
 
-      // Reactivation lets them sign in again, but the revoked sessions stay revoked.
+      // Reactivation gives the clinic back, but the revoked sessions stay revoked.
       const back = await owner.put(`/api/v1/auth/users/${userId}`, { is_active: true })
       expect(back.status).toBe(200)
       expect(back.body.data.is_active).toBe(true)
-      await signIn(server.url, EMAIL, PASSWORD)
+      expect((await later.get('/api/v1/auth/me')).body.data.current_clinic_id).toBe(clinicId)
       expect((await browser.get('/api/v1/auth/me')).status).toBe(401)
       expect((await bearer.get('/api/v1/auth/me')).status).toBe(401)
     })
@@ -317,16 +326,17 @@ describe('users admin', () => {
       expect((await owner.delete(`/api/v1/auth/users/${MISSING_ID}`)).status).toBe(404)
     })
 
-    it('a removed user can be added back without a password, keeping their own credentials', async () => {
+    it('a removed user can be invited back; they accept with their own password, which stays theirs', async () => {
       const res = await owner.post('/api/v1/auth/users', { email: EMAIL, first_name: 'Teresa', last_name: 'T', role: 'assistant' })
       expect(res.status).toBe(201)
-      expect(res.body.data.invite_url).toBeNull()
-      expect(res.body.data.user).toMatchObject({ id: userId, role: 'assistant', invite_pending: false })
-      const api = await signIn(server.url, EMAIL, PASSWORD)
+      expect(res.body.data.user).toMatchObject({ id: userId, role: 'assistant', status: 'invited', invite_pending: true })
+      const token = inviteTokenOf(res.body.data.invite_url)
+      // The link cannot choose a new password for an account that has one.
+      const hijack = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token, password: 'Hijack-passw0rd' })
+      expect(hijack.status).toBe(401)
+      const api = await acceptInvite(server.url, res.body.data.invite_url, PASSWORD)
       expect((await api.get('/api/v1/auth/me')).body.data.role).toBe('assistant')
-      // With a password it would overwrite someone's credentials: refused.
-      const withPassword = await owner.post('/api/v1/auth/users', { email: EMAIL, first_name: 'T', last_name: 'T', role: 'assistant', password: 'Hijack-passw0rd' })
-      expect(withPassword.status).toBe(409)
+      expect((await new ApiClient(server.url).post('/api/v1/auth/login', { email: EMAIL, password: 'Hijack-passw0rd' })).status).toBe(401)
     })
   })
 
@@ -346,7 +356,9 @@ describe('users admin', () => {
         const api = clients.get(role)!
         const attempts = [
           await api.get('/api/v1/auth/users'),
-          await api.post('/api/v1/auth/users', { email: `by-${role}@clinic.test`, first_name: 'X', last_name: 'Y', role: 'admin', password: PASSWORD }),
+          await api.post('/api/v1/auth/users', { email: `by-${role}@clinic.test`, first_name: 'X', last_name: 'Y', role: 'admin' }),
+          await api.post(`/api/v1/auth/users/${ownerId}/reset-link`),
+          await api.post(`/api/v1/auth/users/${ownerId}/confirm`),
           await api.get(`/api/v1/auth/users/${ownerId}`),
           await api.put(`/api/v1/auth/users/${ownerId}`, { is_active: false }),
           await api.delete(`/api/v1/auth/users/${ownerId}`),
@@ -379,7 +391,11 @@ describe('users admin', () => {
       const anon = new ApiClient(server.url)
       const attempts = [
         await anon.get('/api/v1/auth/users'),
-        await anon.post('/api/v1/auth/users', { email: 'anon@clinic.test', first_name: 'X', last_name: 'Y', role: 'admin', password: PASSWORD }),
+        await anon.post('/api/v1/auth/users', { email: 'anon@clinic.test', first_name: 'X', last_name: 'Y', role: 'admin' }),
+        await anon.post(`/api/v1/auth/users/${ownerId}/reset-link`),
+        await anon.post(`/api/v1/auth/users/${ownerId}/confirm`),
+        await anon.post('/api/v1/auth/password', { current_password: 'x', new_password: 'New-passw0rd' }),
+        await anon.get('/api/v1/auth/invitations'),
         await anon.get(`/api/v1/auth/users/${ownerId}`),
         await anon.put(`/api/v1/auth/users/${ownerId}`, { is_active: false }),
         await anon.delete(`/api/v1/auth/users/${ownerId}`),
@@ -430,30 +446,40 @@ describe('users admin', () => {
       }
     })
 
-    it('deactivating a user who is the only active admin of another clinic is refused with 409', async () => {
+    it('deactivating the only admin of a branch in another clinic switches off that clinic only', async () => {
       // `b` is the only admin of the branch, and also a receptionist of the owner's clinic.
       const { a, b, B } = await clinicWithTwoAdmins('cross')
       expect((await B.delete(`/api/v1/auth/users/${a.user.id}`)).status).toBe(204)
       const added = await owner.post('/api/v1/auth/users', { email: b.user.email, first_name: 'B', last_name: 'Cross', role: 'receptionist' })
       expect(added.status).toBe(201)
+      await acceptInvite(server.url, added.body.data.invite_url, PASSWORD)
 
-      // Deactivation is account-wide: it would leave the branch with no active administrator.
       const res = await owner.put(`/api/v1/auth/users/${b.user.id}`, { is_active: false })
-      expect(res.status).toBe(409)
-      expect(isErrorEnvelope(res.body)).toBe(true)
-      const admin = await B.get('/api/v1/auth/users')
-      expect(admin.status).toBe(200)
+      expect(res.status).toBe(200)
+      expect(res.body.data.status).toBe('inactive')
+      // The branch keeps its administrator.
+      const admin = await signIn(server.url, b.user.email, PASSWORD)
+      expect((await admin.get('/api/v1/auth/users')).status).toBe(200)
+      expect((await admin.get('/api/v1/auth/me')).body.data.clinics.map((c: any) => c.role)).toEqual(['admin'])
     })
   })
 
   describe('concurrent requests', () => {
     // Races are timing-dependent: several rounds of several simultaneous requests make a lost race very likely to show.
-    it('creating the same email several times at once answers one 201 and 409 for the rest, never 500', async () => {
-      for (let i = 0; i < 8; i++) {
-        // Alternate with and without a password (invite): both paths insert the user.
-        const body = { email: `twin-${i}@clinic.test`, first_name: 'Twin', last_name: String(i), role: 'assistant', ...(i % 2 ? { password: PASSWORD } : {}) }
+    it('inviting the same email several times at once leaves exactly one working link, never a 500', async () => {
+      for (let i = 0; i < 6; i++) {
+        const body = { email: `twin-${i}@clinic.test`, first_name: 'Twin', last_name: String(i), role: 'assistant' }
         const results = await Promise.all([1, 2, 3, 4].map(() => owner.post('/api/v1/auth/users', body)))
-        expect(results.map(r => r.status).sort(), `round ${i}: ${JSON.stringify(results.map(r => r.body.message))}`).toEqual([201, 409, 409, 409])
+        const statuses = results.map(r => r.status)
+        expect(statuses.every(s => s === 201 || s === 409), `round ${i}: ${JSON.stringify(statuses)}`).toBe(true)
+        expect(statuses).toContain(201)
+        const accepted: number[] = []
+        for (const r of results.filter(r => r.status === 201)) {
+          const res = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(r.body.data.invite_url), password: PASSWORD })
+          accepted.push(res.status)
+        }
+        expect(accepted.filter(s => s === 200), `round ${i}: ${JSON.stringify(accepted)}`).toHaveLength(1)
+        expect(accepted.every(s => s === 200 || s === 404)).toBe(true)
       }
     })
 
