@@ -144,23 +144,6 @@ export async function revokeUserSessions(db: Db, userId: string) {
   await db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
 }
 
-export async function recentLoginFailures(db: Db, ip: string, windowSeconds: number) {
-  const row = await db.selectFrom('login_failures')
-    .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(attempted_at)`.as('oldest')])
-    .where('ip', '=', ip)
-    .where('attempted_at', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
-    .executeTakeFirstOrThrow()
-  return { count: row.n, oldest: row.oldest }
-}
-
-export async function recordLoginFailure(db: Db, ip: string, windowSeconds: number) {
-  await db.insertInto('login_failures').values({ ip }).execute()
-  // Keep the table small: anything older than the window no longer counts.
-  await db.deleteFrom('login_failures')
-    .where('attempted_at', '<', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
-    .execute()
-}
-
 export async function insertInvite(db: Db, invite: { token_hash: string, user_id: string, clinic_id: string, created_by: string, expires_at: Date }) {
   return db.insertInto('user_invites').values(invite).returningAll().executeTakeFirstOrThrow()
 }
