@@ -29,6 +29,11 @@ export async function launchBrowser(): Promise<Browser> {
 // such as a 401 on a wrong password are part of the flows under test).
 const seenInTest: string[] = []
 
+/** Takes (and clears) what the browser reported so far in this test; for tests of the check itself. */
+export function takeBrowserReports(): string[] {
+  return seenInTest.splice(0)
+}
+
 afterEach(() => {
   const seen = seenInTest.splice(0)
   if (seen.length) throw new Error(`The browser reported CSP violations, console errors or page errors:\n${seen.join('\n')}`)
