@@ -62,6 +62,37 @@ export default defineNuxtConfig({
     config: { stylistic: true },
   },
 
+  // Fonts ship with the system stack: the remote providers would reach the network at build time.
+  fonts: {
+    providers: {
+      google: false,
+      googleicons: false,
+      bunny: false,
+      fontshare: false,
+      fontsource: false,
+      adobe: false,
+    },
+  },
+
+  i18n: {
+    strategy: 'no_prefix',
+    defaultLocale: 'en',
+    locales: [
+      // One file per area so each can be edited on its own; all are merged per locale.
+      { code: 'en', language: 'en-US', name: 'English', files: ['en.json', 'shell.en.json', 'settings.en.json', 'modules.en.json'] },
+      { code: 'es', language: 'es-ES', name: 'Español', files: ['es.json', 'shell.es.json', 'settings.es.json', 'modules.es.json'] },
+    ],
+    detectBrowserLanguage: { useCookie: true, cookieKey: 'dentalpin_locale', redirectOn: 'root' },
+    bundle: { optimizeTranslationDirective: false },
+  },
+
+  // Lucide comes from @iconify-json/lucide, bundled into the server: icons never hit the network.
+  icon: {
+    serverBundle: { collections: ['lucide'] },
+    provider: 'server',
+    fallbackToApi: false,
+  },
+
   // Response headers of the HTML pages (docs/security.md). Only the headers,
   // the per-response CSP nonce and X-Powered-By removal are used: the body
   // limit, CSRF/content-type checks and login limiter are our own
@@ -114,36 +145,5 @@ export default defineNuxtConfig({
     // Same-origin assets only; SRI would add nothing here.
     sri: false,
     ssg: false,
-  },
-
-  // Fonts ship with the system stack: the remote providers would reach the network at build time.
-  fonts: {
-    providers: {
-      google: false,
-      googleicons: false,
-      bunny: false,
-      fontshare: false,
-      fontsource: false,
-      adobe: false,
-    },
-  },
-
-  i18n: {
-    strategy: 'no_prefix',
-    defaultLocale: 'en',
-    locales: [
-      // One file per area so each can be edited on its own; all are merged per locale.
-      { code: 'en', language: 'en-US', name: 'English', files: ['en.json', 'shell.en.json', 'settings.en.json', 'modules.en.json'] },
-      { code: 'es', language: 'es-ES', name: 'Español', files: ['es.json', 'shell.es.json', 'settings.es.json', 'modules.es.json'] },
-    ],
-    detectBrowserLanguage: { useCookie: true, cookieKey: 'dentalpin_locale', redirectOn: 'root' },
-    bundle: { optimizeTranslationDirective: false },
-  },
-
-  // Lucide comes from @iconify-json/lucide, bundled into the server: icons never hit the network.
-  icon: {
-    serverBundle: { collections: ['lucide'] },
-    provider: 'server',
-    fallbackToApi: false,
   },
 })
