@@ -12,7 +12,7 @@ export default defineNuxtConfig({
   // Community modules' layers (official ones are auto-registered from layers/).
   extends: communityLayers,
 
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint', '~~/modules/dentalpin-platform'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n', '@nuxt/eslint', 'nuxt-security', '~~/modules/dentalpin-platform'],
 
   devtools: { enabled: false },
 
@@ -23,6 +23,8 @@ export default defineNuxtConfig({
     demo: false,
     loginMaxFailures: 5,
     loginWindowSeconds: 900,
+    // Largest JSON request body in bytes (NUXT_MAX_BODY_BYTES); uploads have their own.
+    maxBodyBytes: 1024 * 1024,
     sessionDays: 14,
     tokenDays: 30,
     trustProxy: false,
@@ -89,5 +91,59 @@ export default defineNuxtConfig({
     serverBundle: { collections: ['lucide'] },
     provider: 'server',
     fallbackToApi: false,
+  },
+
+  // Response headers of the HTML pages (docs/security.md). Only the headers,
+  // the per-response CSP nonce and X-Powered-By removal are used: the body
+  // limit, CSRF/content-type checks and login limiter are our own
+  // (server/middleware, server/auth/rate-limit.ts), and HSTS plus nosniff on
+  // every response come from server/middleware/00.security-headers.ts.
+  security: {
+    nonce: true,
+    headers: {
+      contentSecurityPolicy: {
+        'default-src': ['\'self\''],
+        'base-uri': ['\'none\''],
+        'object-src': ['\'none\''],
+        'frame-ancestors': ['\'none\''],
+        'form-action': ['\'self\''],
+        'connect-src': ['\'self\''],
+        'img-src': ['\'self\'', 'data:', 'blob:'],
+        'font-src': ['\'self\'', 'data:'],
+        // @nuxt/ui, Tailwind and the icons set inline styles.
+        'style-src': ['\'self\'', '\'unsafe-inline\''],
+        // Only scripts carrying this response's nonce, and what they load.
+        'script-src': ['\'self\'', '\'strict-dynamic\'', '\'nonce-{{nonce}}\''],
+        'script-src-attr': ['\'none\''],
+        'worker-src': ['\'self\''],
+        'upgrade-insecure-requests': false,
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
+      permissionsPolicy: {
+        'camera': [],
+        'microphone': [],
+        'geolocation': [],
+        'payment': [],
+        'usb': [],
+        'display-capture': [],
+        'fullscreen': ['self'],
+      },
+    },
+    hidePoweredBy: true,
+    requestSizeLimiter: false,
+    rateLimiter: false,
+    xssValidator: false,
+    corsHandler: false,
+    allowedMethodsRestricter: false,
+    basicAuth: false,
+    csrf: false,
+    // Keeps console.error and friends in the browser build: failures must stay visible.
+    removeLoggers: false,
+    // Same-origin assets only; SRI would add nothing here.
+    sri: false,
+    ssg: false,
   },
 })

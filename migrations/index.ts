@@ -4,6 +4,7 @@ import type { MigrationSet } from '../server/db/migrator'
 import * as coreAuth from './20261127000000_core_auth'
 import * as coreModules from './20261127010000_core_modules'
 import * as coreAccounts from './20261203000000_core_accounts'
+import * as coreLoginLimits from './20261203000000_core_login_limits'
 
 export const coreMigrations: MigrationSet = {
   history: 'core',
@@ -11,5 +12,6 @@ export const coreMigrations: MigrationSet = {
     '20261127000000_core_auth': coreAuth,
     '20261127010000_core_modules': coreModules,
     '20261203000000_core_accounts': coreAccounts,
+    '20261203000000_core_login_limits': coreLoginLimits,
   },
 }

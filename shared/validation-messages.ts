@@ -17,4 +17,5 @@ export const validationMessages = {
   'validation.uuid': 'Must be a valid identifier',
   'validation.too_long': 'Too long',
   'validation.past_date': 'Cannot be in the future',
+  'validation.date_range': 'Must be between the years 1900 and 2200',
 } as const

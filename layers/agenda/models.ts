@@ -4,6 +4,7 @@
 // schemas shared by the API and the browser. Covered by the deprecation policy.
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import { z } from 'zod'
+import { isoDateTimeSchema } from '#shared/schemas/dates'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -126,8 +127,8 @@ export interface Appointment {
   updated_at: string
 }
 
-/** ISO 8601 date-time with an explicit offset or Z. */
-const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime' })
+/** ISO 8601 date-time with an explicit offset or Z, in the years the core accepts (1900–2200). */
+const isoDateTime = isoDateTimeSchema
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
 /** For partial updates: absent stays absent (unchanged), '' or null clears. */

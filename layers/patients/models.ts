@@ -3,6 +3,7 @@
 // the API and the browser forms. Covered by the deprecation policy.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import { z } from 'zod'
+import { isoDateSchema } from '#shared/schemas/dates'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type JsonList = ColumnType<string[], string | string[] | undefined, string | string[]>
@@ -106,7 +107,7 @@ const optionalEmail = z.union([z.literal(''), z.string().trim().toLowerCase().ma
   .nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
 const dateOfBirth = z.union([
   z.literal(''),
-  z.iso.date('validation.date').refine(v => v <= new Date().toISOString().slice(0, 10), 'validation.past_date'),
+  isoDateSchema.refine(v => v <= new Date().toISOString().slice(0, 10), 'validation.past_date'),
 ]).nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
 const requiredName = z.string('validation.required').trim().min(1, 'validation.required').max(100, 'validation.too_long')
 

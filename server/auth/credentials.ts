@@ -10,7 +10,8 @@ import { toInvitationDto, toUserDto } from './dto'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
 import * as repo from './repository'
 import type { AuthSettings, ClientInfo } from './service'
-import { assertNotRateLimited, INVALID_CREDENTIALS, issueSession, signInPayload } from './service'
+import { INVALID_CREDENTIALS, issueSession, signInPayload } from './service'
+import { loginKeys, releaseLoginAttempt, reserveLoginAttempt } from './rate-limit'
 import { hashSecret } from './tokens'
 
 // Everything that sets a password or turns an invitation into a membership.
@@ -26,12 +27,11 @@ const INVITE_INVALID = 'This invitation link is invalid, used or expired'
  * failure limit as sign-in; a wrong password answers exactly like a failed sign-in.
  */
 async function checkAccountPassword(db: Db, user: User, password: string, client: ClientInfo, settings: AuthSettings): Promise<void> {
-  await assertNotRateLimited(db, client.ip, settings)
+  const reservation = await reserveLoginAttempt(db, loginKeys(client.ip, user.email), { maxFailures: settings.loginMaxFailures, windowSeconds: settings.loginWindowSeconds })
   const valid = user.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false)
-  if (!valid) {
-    await repo.recordLoginFailure(db, client.ip, settings.loginWindowSeconds)
-    throw unauthorized('auth.invalid_credentials', INVALID_CREDENTIALS)
-  }
+  // A failure keeps its reserved slot; a success gives it back.
+  if (!valid) throw unauthorized('auth.invalid_credentials', INVALID_CREDENTIALS)
+  await releaseLoginAttempt(db, reservation)
 }
 
 /**

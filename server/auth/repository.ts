@@ -182,23 +182,6 @@ export async function revokeUserSessions(db: Db, userId: string, keepSessionId?:
   await q.execute()
 }
 
-export async function recentLoginFailures(db: Db, ip: string, windowSeconds: number) {
-  const row = await db.selectFrom('login_failures')
-    .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(attempted_at)`.as('oldest')])
-    .where('ip', '=', ip)
-    .where('attempted_at', '>', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
-    .executeTakeFirstOrThrow()
-  return { count: row.n, oldest: row.oldest }
-}
-
-export async function recordLoginFailure(db: Db, ip: string, windowSeconds: number) {
-  await db.insertInto('login_failures').values({ ip }).execute()
-  // Keep the table small: anything older than the window no longer counts.
-  await db.deleteFrom('login_failures')
-    .where('attempted_at', '<', sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
-    .execute()
-}
-
 export async function insertLink(db: Db, link: Insertable<UserInvitesTable>) {
   return db.insertInto('user_invites').values(link).returningAll().executeTakeFirstOrThrow()
 }

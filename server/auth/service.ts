@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { createClinicSchema, createUserSchema, loginSchema, RoleName, setupSchema, updateClinicSchema, updateUserSchema } from '#shared/schemas/auth'
 import type { Database, SessionKind } from '../db/types'
-import { DomainError, badRequest, conflict, notFound, forbidden, unauthorized } from '../utils/errors'
+import { badRequest, conflict, notFound, forbidden, unauthorized } from '../utils/errors'
 import type { AuthContext } from './context'
 import type { ClinicDto, ClinicMembershipDto, InvitationDto, UserDto } from './dto'
 import { toClinicDto, toInvitationDto, toUserDto } from './dto'
 import { clinicCreated } from './hooks'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
 import { concretePermissions } from './permissions'
+import { loginKeys, releaseLoginAttempt, reserveLoginAttempt } from './rate-limit'
 import * as repo from './repository'
 import { hashSecret, newSecret } from './tokens'
 import { transaction } from '../db/transaction'
@@ -120,32 +121,21 @@ export async function setup(db: Db, input: z.output<typeof setupSchema>, client:
   })
 }
 
-export async function assertNotRateLimited(db: Db, ip: string, settings: AuthSettings): Promise<void> {
-  const { count, oldest } = await repo.recentLoginFailures(db, ip, settings.loginWindowSeconds)
-  if (count < settings.loginMaxFailures) return
-  const retryAfter = oldest
-    ? Math.max(1, Math.ceil((new Date(oldest).getTime() + settings.loginWindowSeconds * 1000 - Date.now()) / 1000))
-    : settings.loginWindowSeconds
-  throw new DomainError('rate_limited', 'auth.too_many_attempts', 'Too many failed sign-in attempts. Try again later.', {
-    headers: { 'Retry-After': String(retryAfter) },
-  })
-}
-
 /**
  * Checks credentials and opens a browser session (`session`) or issues a
  * bearer token (`token`). Unknown email and wrong password answer the same
- * 401 and take the same time; repeated failures from one address answer 429.
+ * 401 and take the same time; repeated failures from one address or against
+ * one account answer 429 (the slot is reserved before the password check).
  */
 export async function signIn(db: Db, input: z.output<typeof loginSchema>, kind: SessionKind, client: ClientInfo, settings: AuthSettings) {
-  await assertNotRateLimited(db, client.ip, settings)
+  const reservation = await reserveLoginAttempt(db, loginKeys(client.ip, input.email), { maxFailures: settings.loginMaxFailures, windowSeconds: settings.loginWindowSeconds })
   const user = await repo.findUserByEmail(db, input.email)
   const valid = user?.password_hash
     ? await verifyPassword(input.password, user.password_hash)
     : (await burnPasswordCheck(input.password), false)
-  if (!user || !valid || !user.is_active) {
-    await repo.recordLoginFailure(db, client.ip, settings.loginWindowSeconds)
-    throw unauthorized('auth.invalid_credentials', INVALID_CREDENTIALS)
-  }
+  // A failure keeps its reserved slot; a success gives it back.
+  if (!user || !valid || !user.is_active) throw unauthorized('auth.invalid_credentials', INVALID_CREDENTIALS)
+  await releaseLoginAttempt(db, reservation)
   const payload = await signInPayload(db, toUserDto(user), null)
   const days = kind === 'token' ? settings.tokenDays : settings.sessionDays
   const issued = await issueSession(db, user.id, payload.current_clinic_id, kind, days, client)

@@ -92,9 +92,17 @@ export interface UserInvitesTable {
   revoked_at: Timestamp | null
 }
 
+/** No longer written (login_attempts replaced it); kept until a later migration drops it. */
 export interface LoginFailuresTable {
   id: Generated<string>
   ip: string
+  attempted_at: GeneratedTimestamp
+}
+
+/** One reserved login attempt under a limiter key (`ip:…` or `account:…`); see server/auth/rate-limit.ts. */
+export interface LoginAttemptsTable {
+  id: Generated<string>
+  key: string
   attempted_at: GeneratedTimestamp
 }
 
@@ -182,6 +190,7 @@ export interface CoreDatabase {
   sessions: SessionsTable
   user_invites: UserInvitesTable
   login_failures: LoginFailuresTable
+  login_attempts: LoginAttemptsTable
   core_installation: CoreInstallationTable
   core_migration: CoreMigrationTable
   core_module: CoreModuleTable

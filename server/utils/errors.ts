@@ -7,6 +7,8 @@ export type DomainErrorKind
     | 'not_found'
     | 'conflict'
     | 'invalid'
+    | 'too_large'
+    | 'unsupported_media_type'
     | 'rate_limited'
     | 'unavailable'
 
@@ -17,6 +19,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 422,
+  too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 }
