@@ -56,7 +56,7 @@ describe('authorization sweep: every route × every caller', () => {
     }
   })
 
-  it('no caller gets more or less than its role allows, on any route', { timeout: 240_000 }, async () => {
+  it('no caller gets more or less than its role allows, on any route', { timeout: 360_000 }, async () => {
     const cells: Cell[] = routes.flatMap(route => CALLERS.map(caller => ({ route, caller })))
     const mismatches: string[] = []
     const unresolved = new Set<string>()

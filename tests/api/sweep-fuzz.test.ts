@@ -178,7 +178,7 @@ describe('fuzz sweep: random input never gets a 5xx or leaves the envelope', () 
     expect(fuzzed.length).toBeGreaterThan(20)
   })
 
-  it(`${RUNS} random requests and the edge cases on every route: no 5xx, always the envelope`, { timeout: 280_000 }, async () => {
+  it(`${RUNS} random requests and the edge cases on every route: no 5xx, always the envelope`, { timeout: 480_000 }, async () => {
     const ids = Object.values(world.rows)
     const v = values(ids)
     const cases: { route: Route, method: string, path: string, body: unknown }[] = []
