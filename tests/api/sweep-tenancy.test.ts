@@ -1,17 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MISSING_ID, NO_LOGIN_LIMIT } from '../support/fixtures'
+import { createUser, MISSING_ID, NO_LOGIN_LIMIT } from '../support/fixtures'
+import { ApiClient } from '../support/http'
 import { fillPath, routeInventory } from '../support/route-inventory'
 import type { Route } from '../support/route-inventory'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
-import { brief, buildWorld, envelopeProblem, inPool, isModuleName, paramValues, POOL, send, takesRowId, validBody } from '../support/sweep'
+import { brief, buildWorld, collectionOf, envelopeProblem, inPool, isModuleName, paramValues, PASSWORD, POOL, send, takesRowId, validBody } from '../support/sweep'
 import type { World } from '../support/sweep'
 
 // Tenant isolation over every route of the build. Clinic B's admin (every
 // permission, in its own clinic) calling a route with a row of clinic A gets
 // the 404 an unknown id gets, in the envelope, and changes nothing; B's lists
 // and searches never hold an id of clinic A nor A's patient's name; and B's
-// admin asking for clinic A with X-Clinic-Id is refused with 403.
+// admin asking for clinic A with X-Clinic-Id is refused with 403. A member of
+// both clinics is clinic A's account too: B's admin changes nothing A sees.
 
 const NOT_SWEPT: Record<string, string> = {
   'GET /api/__test__/error': 'test-only route that always answers 500',
@@ -92,6 +94,44 @@ describe('tenant-isolation sweep: clinic B never reaches clinic A', () => {
     const own = await send(world.owner, 'GET', `/api/v1/patients?search=${search}`)
     expect(own.body.total).toBeGreaterThan(0)
     expect(found, found.join('\n')).toEqual([])
+  })
+
+  // Accounts are shared across clinics: a member of A that clinic B also
+  // adds is not clinic B's to change. Every write route on a user, called by
+  // B's admin, leaves what clinic A sees of that account (and its sign-in) as
+  // it was. Runs in order: removal from B comes last.
+  it('a member of both clinics: clinic B\'s admin changes nothing clinic A sees of the account', { timeout: 120_000 }, async () => {
+    const userWrites = routes.filter(r => r.method !== 'GET' && r.params.some(p => collectionOf(r, p) === 'users'))
+      .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'))
+    expect(userWrites.length).toBeGreaterThan(0)
+    const email = 'shared@sweep.test'
+    const shared = await createUser(world.owner, { email, first_name: 'Shared', last_name: 'Member', role: 'dentist', password: PASSWORD })
+    const added = await world.adminB.post('/api/v1/auth/users', { email, first_name: 'Shared', last_name: 'Member', role: 'receptionist' })
+    requests++
+    // Added (or, for an existing account, offered a membership to accept): either way a 2xx.
+    expect(added.status, JSON.stringify(added.body)).toBeLessThan(300)
+    // What clinic A sees of the account, and whether it can still sign in.
+    const seenByA = async () => {
+      const read = await send(world.owner, 'GET', `/api/v1/auth/users/${shared.user.id}`)
+      const signIn = await new ApiClient(server.url).post('/api/v1/auth/login', { email, password: PASSWORD })
+      requests += 2
+      return `${brief(read.body, 400)}; sign-in ${signIn.status}`
+    }
+    const changed: string[] = []
+    for (const route of userWrites) {
+      const path = fillPath(route, Object.fromEntries(route.params.map(p => [p, shared.user.id])))
+      const bodies = route.method === 'DELETE' ? [undefined] : [validBody(world, route, world.callers.adminB), { is_active: false, first_name: 'Hijacked', last_name: 'Hijacked' }]
+      for (const body of bodies) {
+        const before = await seenByA()
+        const res = await send(world.adminB, route.method, path, body)
+        requests++
+        if (res.status >= 500) changed.push(`${route.key} ${brief(body)} → ${res.status} ${brief(res.body)}`)
+        const after = await seenByA()
+        if (after !== before) changed.push(`${route.key} ${brief(body)} as clinic B's admin → ${res.status}; clinic A now sees ${after}\n    was ${before}`)
+      }
+    }
+    leaks.push(...changed)
+    expect(changed, changed.join('\n')).toEqual([])
   })
 
   it('clinic B\'s admin asking for clinic A (X-Clinic-Id) is refused with 403 on every guarded route', { timeout: 120_000 }, async () => {
