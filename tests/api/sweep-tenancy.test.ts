@@ -108,11 +108,16 @@ describe('tenant-isolation sweep: clinic B never reaches clinic A', () => {
     const shared = await createUser(world.owner, { email, first_name: 'Shared', last_name: 'Member', role: 'dentist', password: PASSWORD })
     const added = await world.adminB.post('/api/v1/auth/users', { email, first_name: 'Shared', last_name: 'Member', role: 'receptionist' })
     requests++
-    // Added (or, for an existing account, offered a membership to accept): either way a 2xx.
-    expect(added.status, JSON.stringify(added.body)).toBeLessThan(300)
+    // An existing account is offered the membership; its holder accepts it, so B really has the member.
+    expect(added.status, JSON.stringify(added.body)).toBe(201)
+    const holder = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token: added.body.data.invite_url.split('/invite/')[1], password: PASSWORD })
+    requests++
+    expect(holder.status, JSON.stringify(holder.body)).toBe(200)
     // What clinic A sees of the account, and whether it can still sign in.
     const seenByA = async () => {
       const read = await send(world.owner, 'GET', `/api/v1/auth/users/${shared.user.id}`)
+      // Which of A's admins may edit the account depends on B's membership by design (docs/core-api.md): not part of A's view.
+      if (read.body?.data) delete read.body.data.account_managed
       const signIn = await new ApiClient(server.url).post('/api/v1/auth/login', { email, password: PASSWORD })
       requests += 2
       return `${brief(read.body, 400)}; sign-in ${signIn.status}`
