@@ -3,11 +3,13 @@
 import type { MigrationSet } from '../server/db/migrator'
 import * as coreAuth from './20261127000000_core_auth'
 import * as coreModules from './20261127010000_core_modules'
+import * as coreDoctorFaults from './20261203080000_core_doctor_faults'
 
 export const coreMigrations: MigrationSet = {
   history: 'core',
   migrations: {
     '20261127000000_core_auth': coreAuth,
     '20261127010000_core_modules': coreModules,
+    '20261203080000_core_doctor_faults': coreDoctorFaults,
   },
 }
