@@ -68,12 +68,15 @@ export class ModuleApplier {
   async applyPending(): Promise<ApplyReport> {
     if (this.#running) throw new ModuleOperationError('conflict', 'modules.busy', 'Pending operations are already being applied')
     this.#running = this.#apply()
+    let changed = true
     try {
-      return await this.#running
+      const report = await this.#running
+      changed = report.operations.some(o => o.status === 'succeeded')
+      return report
     }
     finally {
       this.#running = null
-      await this.runtime.refresh(this.db)
+      await this.runtime.refresh(this.db, { announce: changed })
     }
   }
 

@@ -76,7 +76,7 @@ async function createFolders(from: string, path: string): Promise<void> {
     }
     catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is not a folder`)
+      if (!(await stat(folder)).isDirectory()) throw new Error(`${folder} is not a folder`, { cause: error })
     }
   }
 }

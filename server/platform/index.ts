@@ -5,6 +5,7 @@ import { coreHooks } from '../auth/hooks'
 import type { Database } from '../db/types'
 import { ModuleApplier } from './apply'
 import { checkStorage } from './backup'
+import { setRegistryReload } from './cluster'
 import { markInterrupted } from './journal'
 import type { ModuleEntry } from './module'
 import { ModuleRegistry } from './registry'
@@ -31,6 +32,7 @@ export function usePlatform(): Platform {
 
 /** Withdraws the running platform (tests, shutdown). */
 export function stopPlatform(): void {
+  setRegistryReload(null)
   current?.runtime.dispose()
   unhookClinicCreated?.()
   unhookClinicCreated = null
@@ -53,6 +55,8 @@ export async function startPlatform(db: Kysely<Database>, entries: ModuleEntry[]
   const runtime = new ModuleRuntime(registry)
   const platform: Platform = { registry, runtime, service: new ModuleService(db, registry), applier: new ModuleApplier(db, registry, runtime) }
   current = platform
+  // Another instance on the same database changed what is served: follow it.
+  setRegistryReload(() => runtime.refresh(db))
   // A crash mid-operation left `running` entries: they become `interrupted` (the doctor lists them).
   const interrupted = await markInterrupted(db)
   if (interrupted.ids.length) log.warn(`${interrupted.ids.length} module operation(s) were interrupted by a stop; see the doctor`)

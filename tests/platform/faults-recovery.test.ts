@@ -96,7 +96,6 @@ describe('a process that crashed during a module operation', () => {
 })
 
 describe('a storage folder that cannot be used', () => {
-
   beforeAll(async () => {
     writeFileSync(join(storage.dir, 'not-a-folder'), 'x')
     await boot(crashMod, keep)
