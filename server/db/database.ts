@@ -77,6 +77,9 @@ function discardBrokenClients(pool: pg.Pool) {
       return client
     },
     end: () => pool.end(),
+    // What Kysely uses for its control connections (query cancellation).
+    options: pool.options,
+    Client: (pool as unknown as { Client: typeof pg.Client }).Client,
   }
 }
 
