@@ -162,6 +162,24 @@ export function useModuleAdmin() {
     ])
   }
 
+  /** Acknowledges doctor findings by key: they stay listed but no longer count as problems. */
+  async function acknowledgeFindings(keys: string[]): Promise<boolean> {
+    if (busy.value || keys.length === 0) return false
+    submitting.value = 'acknowledge:doctor'
+    try {
+      const res = await api<ApiResponse<ModuleDoctor>>('/api/v1/modules/-/doctor/acknowledge', { method: 'POST', body: { keys } })
+      doctor.value = { data: res.data, status: 'success', error: null }
+      return true
+    }
+    catch (error) {
+      toast.add({ title: t('modules.doctor.acknowledgeFailed'), description: apiError(error).message, color: 'error', icon: 'i-lucide-circle-alert' })
+      return false
+    }
+    finally {
+      submitting.value = null
+    }
+  }
+
   /** The server's dry run: the plan, or why it refuses (a 409's reason and code). */
   async function dryRun(name: string, operation: ModuleOperation, force = false): Promise<DryRunResult> {
     try {
@@ -446,5 +464,6 @@ export function useModuleAdmin() {
     restartServer,
     checkServerAgain,
     dismissRun,
+    acknowledgeFindings,
   }
 }

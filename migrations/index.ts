@@ -5,6 +5,7 @@ import * as coreAuth from './20261127000000_core_auth'
 import * as coreModules from './20261127010000_core_modules'
 import * as coreAccounts from './20261203000000_core_accounts'
 import * as coreLoginLimits from './20261203000000_core_login_limits'
+import * as coreDoctorFaults from './20261203080000_core_doctor_faults'
 
 export const coreMigrations: MigrationSet = {
   history: 'core',
@@ -13,5 +14,6 @@ export const coreMigrations: MigrationSet = {
     '20261127010000_core_modules': coreModules,
     '20261203000000_core_accounts': coreAccounts,
     '20261203000000_core_login_limits': coreLoginLimits,
+    '20261203080000_core_doctor_faults': coreDoctorFaults,
   },
 }

@@ -6,6 +6,7 @@ import { spawnSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { STOP_SIGNALS, watchParent } from './supervisor.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 // The demo includes the sample community modules so they can be installed from /settings/modules.
@@ -38,8 +39,9 @@ function builtCommunity() {
   }
 }
 
-const stale = !existsSync(marker) || statSync(marker).mtimeMs < newestSource(root)
-  || JSON.stringify(builtCommunity()) !== JSON.stringify(configuredCommunity())
+// DENTALPIN_DEMO_SKIP_BUILD=1: serve whatever is built (the supervisor's own tests).
+const stale = process.env.DENTALPIN_DEMO_SKIP_BUILD !== '1' && (!existsSync(marker) || statSync(marker).mtimeMs < newestSource(root)
+  || JSON.stringify(builtCommunity()) !== JSON.stringify(configuredCommunity()))
 if (stale) {
   console.log('[dentalpin] Building DentalPin (about a minute)...')
   const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit', env: process.env })
@@ -51,5 +53,16 @@ const child = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs')], {
   stdio: 'inherit',
   env: { ...process.env, NUXT_DEMO: 'true', PORT: process.env.PORT || '3000' },
 })
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-child.on('exit', code => process.exit(code ?? 0))
+// Stopping `npm run demo` (Ctrl-C, SIGTERM, a closed terminal) stops the server
+// and waits for it, so .data/ is released; so does the death of whatever started us.
+let stopping = false
+function stop(signal) {
+  if (stopping) return
+  stopping = true
+  child.kill(signal)
+  // A server that does not stop in time is killed; the exit handler below ends this process.
+  setTimeout(() => child.kill('SIGKILL'), 20_000).unref()
+}
+for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal === 'SIGHUP' ? 'SIGTERM' : signal))
+watchParent(() => stop('SIGTERM'))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))

@@ -18,6 +18,8 @@ export function createSupervisor({ start, log = () => {}, fastFailureMs = 5000, 
   })
 
   function launch() {
+    // Asked to stop while waiting to restart: start nothing.
+    if (stopping) return
     const startedAt = Date.now()
     child = start()
     child.on('exit', (code, signal) => {
@@ -54,3 +56,24 @@ export function createSupervisor({ start, log = () => {}, fastFailureMs = 5000, 
     },
   }
 }
+
+/**
+ * Calls `onOrphaned` once when this process's parent is gone (its parent pid
+ * changes: the orphan was adopted by init or a subreaper). A process started
+ * by `npm run demo` must not outlive it, even when it was killed outright.
+ * @param {() => void} onOrphaned
+ * @param {{ intervalMs?: number }} [options]
+ */
+export function watchParent(onOrphaned, { intervalMs = 500 } = {}) {
+  const parent = process.ppid
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return
+    clearInterval(timer)
+    onOrphaned()
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/** The signals that stop the supervisor (and, through it, the server). */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP']

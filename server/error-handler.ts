@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3'
 import { consola } from 'consola'
 import type { ErrorResponse } from '#shared/types/envelope'
+import { isConnectionFailure } from './db/failures'
 import { DomainError } from './utils/errors'
 
 const log = consola.withTag('dentalpin:http')
@@ -29,12 +30,32 @@ function codeFor(status: number): string {
   return ({ 400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 409: 'conflict', 422: 'validation_failed', 429: 'rate_limited', 503: 'unavailable' } as Record<number, string>)[status] ?? 'error'
 }
 
+const DB_RETRY_AFTER_S = 5
+
+/** A connection-level database failure anywhere in the error's cause chain. */
+function databaseUnavailable(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (isConnectionFailure(current)) return true
+    const code = (current as { code?: unknown }).code
+    // Statement timeout (57014 query_canceled): the database is too slow to answer now.
+    if (code === '57014') return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
 /** The ONE mapping from any thrown error to the ErrorResponse envelope. */
 export function mapError(error: unknown): Mapped {
   const cause = (error as { cause?: unknown })?.cause
   const domain = error instanceof DomainError ? error : cause instanceof DomainError ? cause : null
   if (domain) {
     return { status: domain.status, headers: domain.headers, body: { data: null, message: domain.message, errors: domain.errors } }
+  }
+  // The database cannot be reached or stopped answering: a temporary state, never a 500.
+  if (databaseUnavailable(error)) {
+    const message = 'The database is unavailable; try again in a moment'
+    return { status: 503, headers: { 'Retry-After': String(DB_RETRY_AFTER_S) }, body: { data: null, message, errors: [{ code: 'db.unavailable', message, params: { retry_after: DB_RETRY_AFTER_S } }] } }
   }
   // A unique constraint lost to a concurrent request: the thing already exists.
   const dbCode = (cause as { code?: unknown })?.code ?? (error as { code?: unknown })?.code

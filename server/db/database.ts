@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { isConnectionFailure } from './failures'
 import { lockDataDir } from './lock'
 import type { Database } from './types'
 
@@ -21,6 +22,23 @@ const INT8 = 20
 const NUMERIC = 1700
 const DATE = 1082
 
+/**
+ * How long a new PostgreSQL connection may take, and how long one statement
+ * may run (server side, with a client-side guard a little longer for a
+ * database that stops answering at all), so that a hung database never
+ * holds a request forever. NUXT_DB_CONNECT_TIMEOUT_MS / NUXT_DB_STATEMENT_TIMEOUT_MS.
+ */
+export function databaseTimeouts(): { connectMs: number, statementMs: number } {
+  const num = (v: string | undefined, fallback: number) => {
+    const n = Number(v)
+    return Number.isFinite(n) && n > 0 ? Math.round(n) : fallback
+  }
+  return {
+    connectMs: num(process.env.NUXT_DB_CONNECT_TIMEOUT_MS, 5_000),
+    statementMs: num(process.env.NUXT_DB_STATEMENT_TIMEOUT_MS, 30_000),
+  }
+}
+
 /** Where the embedded database keeps its files. */
 export function embeddedDataDir(): string {
   return resolve(process.env.DENTALPIN_DATA_DIR || join(process.cwd(), '.data'))
@@ -29,6 +47,44 @@ export function embeddedDataDir(): string {
 export function databaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? 'postgres' : 'pglite'
 }
+
+/**
+ * The pool as Kysely sees it, except that a client whose query failed with a
+ * connection failure is destroyed on release instead of going back to the
+ * pool (a connection that timed out mid-query may still get the late answer).
+ */
+function discardBrokenClients(pool: pg.Pool) {
+  type Tracked = pg.PoolClient & { [WRAPPED]?: true, [BROKEN]?: boolean }
+  return {
+    async connect() {
+      const client = await pool.connect() as Tracked
+      if (!client[WRAPPED]) {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown
+        client.query = ((...args: unknown[]) => {
+          const result = query(...args)
+          if (result && typeof (result as Promise<unknown>).catch === 'function') {
+            (result as Promise<unknown>).catch((error) => {
+              if (isConnectionFailure(error)) client[BROKEN] = true
+            })
+          }
+          return result
+        }) as Tracked['query']
+        client[WRAPPED] = true
+      }
+      // pg hands out a fresh release() at every checkout.
+      const release = client.release
+      client.release = (error?: Error | boolean) => release(error ?? (client[BROKEN] ? new Error('connection failed; discarded') : undefined))
+      return client
+    },
+    end: () => pool.end(),
+    // What Kysely uses for its control connections (query cancellation).
+    options: pool.options,
+    Client: (pool as unknown as { Client: typeof pg.Client }).Client,
+  }
+}
+
+const WRAPPED = Symbol('dentalpin.wrapped')
+const BROKEN = Symbol('dentalpin.broken')
 
 /**
  * Opens the database named by the environment: PostgreSQL over `pg` when
@@ -46,9 +102,19 @@ export async function openDatabase(): Promise<DatabaseHandle> {
         return pg.types.getTypeParser(oid, format as 'text')
       },
     }
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX || 10), types })
+    const { connectMs, statementMs } = databaseTimeouts()
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_MAX || 10),
+      types,
+      connectionTimeoutMillis: connectMs,
+      statement_timeout: statementMs,
+      // A database that stops answering (network black hole): the client gives up a little after the server would.
+      query_timeout: statementMs + 2_000,
+      keepAlive: true,
+    })
     pool.on('error', error => console.error('[db] idle PostgreSQL client error:', error.message))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardBrokenClients(pool) }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
 

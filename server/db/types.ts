@@ -121,7 +121,7 @@ export interface CoreMigrationTable {
 
 export type ModuleState = 'uninstalled' | 'to_install' | 'installed' | 'to_upgrade' | 'to_remove' | 'disabled'
 export type ModuleOperationKind = 'install' | 'upgrade' | 'uninstall'
-export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped'
+export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'interrupted'
 
 export interface CoreModuleTable {
   name: string
@@ -183,6 +183,13 @@ export interface CoreModuleRecordTable {
   updated_at: GeneratedTimestamp
 }
 
+/** A doctor finding an admin has acknowledged (by its stable key); it no longer makes the doctor fail. */
+export interface CoreDoctorAcknowledgementTable {
+  key: string
+  acknowledged_by: string | null
+  acknowledged_at: GeneratedTimestamp
+}
+
 export interface CoreDatabase {
   users: UsersTable
   clinics: ClinicsTable
@@ -196,6 +203,7 @@ export interface CoreDatabase {
   core_module: CoreModuleTable
   core_module_operation: CoreModuleOperationTable
   core_module_record: CoreModuleRecordTable
+  core_doctor_acknowledgement: CoreDoctorAcknowledgementTable
 }
 
 export type Database = CoreDatabase

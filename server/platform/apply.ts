@@ -6,7 +6,7 @@ import type { Database, ModuleOperationKind, ModuleState, OperationStep } from '
 import { appliedMigrations, migrateDown, migrateUp, pendingMigrations } from '../db/migrator'
 import { transaction } from '../db/transaction'
 import { backupModuleTables } from './backup'
-import { ModuleOperationError, operationFailed, skippedAfterFailure, skippedMissingDependency } from './errors'
+import { coreRangeProblem, ModuleOperationError, operationFailed, skippedAfterFailure, skippedMissingDependency } from './errors'
 import { eventBus } from './events/bus'
 import type { GraphModule } from './graph'
 import { dependentsOf, installChain, orderForInstall, orderForRemoval } from './graph'
@@ -17,6 +17,7 @@ import type { ModuleRuntime } from './runtime'
 import { parseDependency } from './manifest'
 import { listTables, ownsTable } from './schema-introspection'
 import { applySeeds, deleteSeeded, parseSeeds } from './seeds'
+import { CORE_VERSION } from './version'
 
 type Db = Kysely<Database>
 
@@ -67,12 +68,15 @@ export class ModuleApplier {
   async applyPending(): Promise<ApplyReport> {
     if (this.#running) throw new ModuleOperationError('conflict', 'modules.busy', 'Pending operations are already being applied')
     this.#running = this.#apply()
+    let changed = true
     try {
-      return await this.#running
+      const report = await this.#running
+      changed = report.operations.some(o => o.status === 'succeeded')
+      return report
     }
     finally {
       this.#running = null
-      await this.runtime.refresh(this.db)
+      await this.runtime.refresh(this.db, { announce: changed })
     }
   }
 
@@ -92,12 +96,14 @@ export class ModuleApplier {
       const blockedBy = state === 'to_remove'
         ? dependentsOf(name, graph, { transitive: true }).find(d => failed.has(d))
         : safeChain(name, graph).find(d => d !== name && failed.has(d))
-      // Installs and upgrades need every dependency installed (or installed earlier in this batch).
-      const missing = state === 'to_remove' || blockedBy
+      // Installs and upgrades need a core in the module's range (auto-install at boot
+      // included) and every dependency installed (or installed earlier in this batch).
+      const outOfRange = state === 'to_remove' || blockedBy ? null : coreRangeProblem(m.manifest, CORE_VERSION)
+      const missing = state === 'to_remove' || blockedBy || outOfRange
         ? undefined
         : await this.#missingDependency(m)
-      if (blockedBy || missing) {
-        const reason = blockedBy ? skippedAfterFailure(blockedBy) : skippedMissingDependency(missing!)
+      if (blockedBy || outOfRange || missing) {
+        const reason = blockedBy ? skippedAfterFailure(blockedBy) : outOfRange ?? skippedMissingDependency(missing!)
         await this.#revert(name, state, reason)
         await recordSkipped(this.db, { module: name, operation: KIND[state]!, from_version: null, to_version: m.manifest.version }, reason.message)
         operations.push({ module: name, operation: KIND[state]!, status: 'skipped', error: reason.message, error_item: reason, failed_step: null })

@@ -4,6 +4,7 @@ import { closeDatabase, setDatabase, useDb } from '../db'
 import { openDatabase } from '../db/database'
 import { DataDirLockedError } from '../db/lock'
 import { migrateUp, pendingMigrations } from '../db/migrator'
+import { setRegistryRelay } from './cluster'
 import { eventBus } from './events/bus'
 import { PostgresEventRelay } from './events/relay'
 
@@ -52,6 +53,7 @@ export async function boot(options: BootOptions = {}): Promise<void> {
       if (handle.kind === 'postgres' && process.env.DATABASE_URL) {
         relay = new PostgresEventRelay(process.env.DATABASE_URL, eventBus)
         await relay.start()
+        setRegistryRelay(relay)
       }
       for (const step of options.afterMigrate ?? []) await step()
       status.state = 'ready'
@@ -72,6 +74,7 @@ export async function boot(options: BootOptions = {}): Promise<void> {
       status.state = 'starting'
       status.error = (error as Error).message
       log.error(`start-up failed, retrying in ${Math.round(delay / 1000)}s:`, (error as Error).message)
+      setRegistryRelay(null)
       await relay?.close()
       relay = null
       await closeDatabase().catch(() => {})
@@ -85,19 +88,23 @@ export async function shutdown(): Promise<void> {
   status.state = 'stopping'
   // Let running event handlers finish before the database goes away.
   await eventBus.drain()
+  setRegistryRelay(null)
   await relay?.close()
   relay = null
   await closeDatabase()
 }
 
 /** Readiness: the database answers and no core migration is pending. */
+// The reason is generic on purpose: anyone may ask, and a driver message names
+// hosts and ports. The details are in the server log.
 export async function readiness(): Promise<{ ready: boolean, pending: string[], error: string | null }> {
-  if (status.state !== 'ready') return { ready: false, pending: [], error: status.error ?? `server is ${status.state}` }
+  if (status.state !== 'ready') return { ready: false, pending: [], error: status.error ? 'database unreachable' : `server is ${status.state}` }
   try {
     const pending = await pendingMigrations(useDb(), coreMigrations)
     return { ready: pending.length === 0, pending, error: pending.length ? 'migrations pending' : null }
   }
   catch (error) {
-    return { ready: false, pending: [], error: `database unreachable: ${(error as Error).message}` }
+    log.warn(`readiness: the database is unreachable: ${(error as Error).message}`)
+    return { ready: false, pending: [], error: 'database unreachable' }
   }
 }

@@ -1,3 +1,4 @@
+import semver from 'semver'
 import type { ErrorItem, ErrorParams } from '#shared/types/envelope'
 import { DomainError } from '../utils/errors'
 import type { DomainErrorKind } from '../utils/errors'
@@ -43,9 +44,26 @@ export function skippedMissingDependency(dependency: string): ErrorItem {
   return { code: 'modules.skipped_dependency_missing', message: `skipped: dependency ${dependency} is not installed`, params: { dependency } }
 }
 
+/**
+ * A module whose core range excludes this core (`min_core_version` /
+ * `max_core_version`): the same codes as a refused manual install.
+ */
+export function coreRangeProblem(manifest: { name: string, min_core_version?: string, max_core_version?: string }, core: string): ErrorItem | null {
+  const { name, min_core_version: min, max_core_version: max } = manifest
+  if (min && semver.lt(core, min)) {
+    return { code: 'modules.core_too_old', message: `${name} needs core ${min} or newer; this core is ${core}`, params: { module: name, required: min, core } }
+  }
+  if (max && semver.gt(core, max)) {
+    return { code: 'modules.core_too_new', message: `${name} supports core up to ${max}; this core is ${core}`, params: { module: name, supported: max, core } }
+  }
+  return null
+}
+
 const OPERATION_FAILED = /^(install|upgrade|uninstall) failed(?: at ([a-z_]+))?: ([\s\S]*)$/
 const SKIPPED_FAILED = /^skipped: ([a-z][a-z0-9_]*) failed$/
 const SKIPPED_MISSING = /^skipped: dependency ([a-z][a-z0-9_]*) is not installed$/
+const CORE_TOO_OLD = /^([a-z][a-z0-9_]*) needs core (\S+) or newer; this core is (\S+)$/
+const CORE_TOO_NEW = /^([a-z][a-z0-9_]*) supports core up to (\S+); this core is (\S+)$/
 
 /**
  * The code and params of a stored run error. Text this file did not write
@@ -59,6 +77,10 @@ export function readRunError(text: string | null | undefined): ErrorItem | null 
   if (m) return skippedAfterFailure(m[1]!)
   m = SKIPPED_MISSING.exec(text)
   if (m) return skippedMissingDependency(m[1]!)
+  m = CORE_TOO_OLD.exec(text)
+  if (m) return { code: 'modules.core_too_old', message: text, params: { module: m[1]!, required: m[2]!, core: m[3]! } }
+  m = CORE_TOO_NEW.exec(text)
+  if (m) return { code: 'modules.core_too_new', message: text, params: { module: m[1]!, supported: m[2]!, core: m[3]! } }
   return { code: 'modules.error', message: text, params: { detail: text } }
 }
 
@@ -66,5 +88,6 @@ export function readRunError(text: string | null | undefined): ErrorItem | null 
 export function journalError(entry: { operation: string, status: string, error: string | null, failed_step: string | null }): ErrorItem | null {
   if (!entry.error) return null
   if (entry.status === 'failed') return operationFailed(entry.operation, entry.failed_step, entry.error)
+  if (entry.status === 'interrupted') return { code: 'modules.interrupted_operation', message: entry.error, params: { operation: entry.operation } }
   return readRunError(entry.error)
 }

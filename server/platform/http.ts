@@ -7,3 +7,6 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])]).opt
   .transform(v => v === true || v === 'true' || v === '1' || v === '')
 
 export const operationQuery = z.object({ force: flag, dry_run: flag })
+
+/** Doctor findings to acknowledge, by their stable keys. */
+export const acknowledgeBody = z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(200) })

@@ -4,6 +4,9 @@ import type { Kysely } from 'kysely'
 import { coreHooks } from '../auth/hooks'
 import type { Database } from '../db/types'
 import { ModuleApplier } from './apply'
+import { checkStorage } from './backup'
+import { setRegistryReload } from './cluster'
+import { markInterrupted } from './journal'
 import type { ModuleEntry } from './module'
 import { ModuleRegistry } from './registry'
 import { ModuleRuntime } from './runtime'
@@ -29,6 +32,7 @@ export function usePlatform(): Platform {
 
 /** Withdraws the running platform (tests, shutdown). */
 export function stopPlatform(): void {
+  setRegistryReload(null)
   current?.runtime.dispose()
   unhookClinicCreated?.()
   unhookClinicCreated = null
@@ -51,6 +55,13 @@ export async function startPlatform(db: Kysely<Database>, entries: ModuleEntry[]
   const runtime = new ModuleRuntime(registry)
   const platform: Platform = { registry, runtime, service: new ModuleService(db, registry), applier: new ModuleApplier(db, registry, runtime) }
   current = platform
+  // Another instance on the same database changed what is served: follow it.
+  setRegistryReload(() => runtime.refresh(db))
+  // A crash mid-operation left `running` entries: they become `interrupted` (the doctor lists them).
+  const interrupted = await markInterrupted(db)
+  if (interrupted.ids.length) log.warn(`${interrupted.ids.length} module operation(s) were interrupted by a stop; see the doctor`)
+  const storage = await checkStorage()
+  if (!storage.ok) log.warn(`the storage folder cannot be used (${storage.path}): ${storage.problem}; module removals will fail until it is fixed`)
   const { added } = await platform.service.reconcileWithDb()
   if (added.length) log.info(`new modules: ${added.join(', ')}`)
   const report = await platform.applier.applyPending()

@@ -66,6 +66,37 @@ export async function listOperations(db: Db, module: string, limit: number) {
   }))
 }
 
+/** The message of an entry its process left `running` (stored as the entry's error). */
+export const INTERRUPTED_MESSAGE = 'interrupted: the process running this operation stopped before it finished; its transaction was rolled back'
+
+/**
+ * At boot: entries left `running` by a process that is gone become
+ * `interrupted`. A live owner holds the operations lock while it applies, so
+ * when this instance can take that lock no other process is applying and every
+ * `running` entry not ours is dead (its transaction was rolled back by the
+ * database). When the lock is busy the entries are left for the next boot.
+ */
+export async function markInterrupted(db: Db): Promise<{ ids: string[], busy: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('dentalpin:modules:apply')) as locked`.execute(trx)
+    if (!rows[0]?.locked) return { ids: [], busy: true }
+    const updated = await trx.updateTable('core_module_operation')
+      .set({ status: 'interrupted', error: INTERRUPTED_MESSAGE, finished_at: sql<Date>`now()` })
+      .where('status', '=', 'running')
+      .where(eb => eb.or([eb('owner', 'is', null), eb('owner', '!=', INSTANCE_ID)]))
+      .returning('id')
+      .execute()
+    return { ids: updated.map(r => r.id), busy: false }
+  })
+}
+
+/** Entries a crashed process left behind, as marked by markInterrupted(). */
+export async function interruptedOperations(db: Db) {
+  const rows = await db.selectFrom('core_module_operation').select(['id', 'module', 'operation', 'owner', 'started_at', 'finished_at'])
+    .where('status', '=', 'interrupted').orderBy('created_at').execute()
+  return rows.map(r => ({ id: r.id, module: r.module, operation: r.operation, owner: r.owner, started_at: r.started_at?.toISOString() ?? null, finished_at: r.finished_at?.toISOString() ?? null }))
+}
+
 /** Entries still `running` that no live process of ours owns (a crash mid-operation). */
 export async function stuckOperations(db: Db) {
   const rows = await db.selectFrom('core_module_operation').select(['id', 'module', 'operation', 'owner', 'started_at'])

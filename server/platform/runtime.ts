@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { RoleName } from '#shared/schemas/auth'
 import { registerPermissionSource } from '../auth/permissions'
 import type { Database } from '../db/types'
+import { announceRegistryChange } from './cluster'
 import { eventBus } from './events/bus'
 import type { ModuleRegistry, RegisteredModule } from './registry'
 
@@ -47,10 +48,15 @@ export class ModuleRuntime {
     return [...this.#installed].map(n => this.registry.get(n)).filter((m): m is RegisteredModule => m !== undefined)
   }
 
-  async refresh(db: Kysely<Database>): Promise<void> {
+  /**
+   * Reloads the served set from the database. `announce`: this instance made
+   * the change, so every other instance on the database reloads too.
+   */
+  async refresh(db: Kysely<Database>, options: { announce?: boolean } = {}): Promise<void> {
     const rows = await db.selectFrom('core_module').select('name').where('state', 'in', ['installed', 'to_upgrade', 'to_remove']).execute()
     this.#installed = new Set(rows.map(r => r.name).filter(n => this.registry.get(n)))
     this.#syncHandlers()
+    if (options.announce) announceRegistryChange()
   }
 
   // Handlers run while the module is installed, in a fresh unit of work of their own.

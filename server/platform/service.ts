@@ -3,10 +3,11 @@ import { sql } from 'kysely'
 import type { Kysely, Selectable } from 'kysely'
 import type { ErrorItem, ErrorParams } from '#shared/types/envelope'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
-import { ModuleOperationError, readRunError } from './errors'
+import { coreRangeProblem, ModuleOperationError, readRunError } from './errors'
 import { dependencyProblems, dependentsOf, describeCycle, describeProblem, findCycles, GraphError, installChain, orderForRemoval } from './graph'
 import type { DependencyProblem } from './graph'
-import { stuckOperations } from './journal'
+import { checkStorage } from './backup'
+import { interruptedOperations, stuckOperations } from './journal'
 import { parseDependency } from './manifest'
 import type { BrokenModule, ModuleRegistry, RegisteredModule } from './registry'
 import { CORE_VERSION } from './version'
@@ -152,18 +153,32 @@ export class ModuleService {
     const errored = infos.filter(i => i.error_message)
     const drift = infos.filter(i => i.in_disk && i.state === 'installed' && i.applied_migrations.some(n => !i.migrations_on_disk.includes(n)))
     const embedded = databaseKind === 'pglite' && production
+    const acknowledged = await this.#acknowledgedKeys()
+    // Findings an admin can acknowledge carry a stable `key`; acknowledged ones stay listed but no longer fail the doctor.
+    const ack = <T extends { key: string }>(f: T) => ({ ...f, acknowledged: acknowledged.has(f.key) })
+    const storage = await checkStorage()
+    const storageKey = `storage:${storage.path}`
     const result = {
       orphans: installedOrPending.filter(i => !i.in_disk).map(i => i.name),
       missing_dependencies,
       cycles: cycles.map(c => c.join(' -> ')),
       manifest_errors: this.registry.broken.map(b => ({ source: b.source, name: b.name, error: b.error, issues: b.issues, code: b.code, params: b.params })),
-      errored_modules: errored.map(i => ({ name: i.name, error: i.error_message, error_at: i.error_at, code: i.error_item!.code, params: { module: i.name, ...i.error_item!.params } })),
+      errored_modules: errored.map(i => ack({ key: `errored:${i.name}:${i.error_at ?? ''}`, name: i.name, error: i.error_message, error_at: i.error_at, code: i.error_item!.code, params: { module: i.name, ...i.error_item!.params } })),
       legacy_modules: infos.filter(i => i.legacy).map(i => i.name),
       migration_drift: drift.map((i) => {
         const notOnDisk = i.applied_migrations.filter(n => !i.migrations_on_disk.includes(n))
-        return { name: i.name, not_on_disk: notOnDisk, code: 'modules.migration_drift', params: { module: i.name, migrations: notOnDisk } }
+        return ack({ key: `drift:${i.name}:${notOnDisk.join(',')}`, name: i.name, not_on_disk: notOnDisk, code: 'modules.migration_drift', params: { module: i.name, migrations: notOnDisk } })
       }),
       stuck_operations: (await stuckOperations(this.db)).map(o => ({ ...o, code: 'modules.stuck_operation', params: { module: o.module, operation: o.operation, since: o.started_at ?? '' } })),
+      interrupted_operations: (await interruptedOperations(this.db)).map(o => ack({ key: `interrupted:${o.id}`, ...o, code: 'modules.interrupted_operation', params: { module: o.module, operation: o.operation, since: o.started_at ?? '' } })),
+      incompatible_modules: infos.flatMap((i) => {
+        const m = this.registry.get(i.name)
+        const problem = m && (i.state !== 'uninstalled' || i.auto_install) ? coreRangeProblem(m.manifest, CORE_VERSION) : null
+        return problem ? [ack({ key: `incompatible:${i.name}:${i.version}`, name: i.name, version: i.version, state: i.state, code: problem.code, params: problem.params ?? {} })] : []
+      }),
+      storage: storage.ok
+        ? { path: storage.path, ok: true, problem: null, key: null, acknowledged: false, code: null, params: {} }
+        : { ...ack({ key: storageKey, path: storage.path, ok: false, problem: storage.problem }), code: 'storage.unavailable', params: { path: storage.path } },
       database: {
         kind: databaseKind,
         warning: embedded ? 'the embedded database is not meant for production; set DATABASE_URL' : null,
@@ -171,10 +186,41 @@ export class ModuleService {
         params: embedded ? { kind: databaseKind ?? '' } : {},
       },
     }
+    const open = (list: { acknowledged: boolean }[]) => list.filter(f => !f.acknowledged).length
     const ok = result.orphans.length === 0 && result.missing_dependencies.length === 0 && result.cycles.length === 0
-      && result.manifest_errors.length === 0 && result.errored_modules.length === 0 && result.legacy_modules.length === 0
-      && result.migration_drift.length === 0 && result.stuck_operations.length === 0 && result.database.warning === null
+      && result.manifest_errors.length === 0 && open(result.errored_modules) === 0 && result.legacy_modules.length === 0
+      && open(result.migration_drift) === 0 && result.stuck_operations.length === 0 && open(result.interrupted_operations) === 0
+      && open(result.incompatible_modules) === 0 && (result.storage.ok || result.storage.acknowledged) && result.database.warning === null
     return { ok, ...result }
+  }
+
+  /** Keys of the doctor's current findings that an admin can acknowledge. */
+  async acknowledgeableKeys(): Promise<Set<string>> {
+    const d = await this.doctor(null, false)
+    const keys = [...d.errored_modules, ...d.migration_drift, ...d.interrupted_operations, ...d.incompatible_modules].map(f => f.key)
+    if (d.storage.key) keys.push(d.storage.key)
+    return new Set(keys)
+  }
+
+  /**
+   * Records that an admin has seen these findings: they stay listed (as
+   * acknowledged) but no longer make the doctor fail. Only keys of current
+   * findings are accepted; a new error of the same module has a new key.
+   */
+  async acknowledge(keys: string[], userId: string | null): Promise<void> {
+    const current = await this.acknowledgeableKeys()
+    const unknown = keys.filter(k => !current.has(k))
+    if (unknown.length > 0) throw new ModuleOperationError('not_found', 'modules.unknown_finding', `No current doctor finding has the key ${unknown.join(', ')}`, { keys: unknown })
+    if (keys.length === 0) return
+    await this.db.insertInto('core_doctor_acknowledgement')
+      .values(keys.map(key => ({ key, acknowledged_by: userId })))
+      .onConflict(oc => oc.column('key').doNothing())
+      .execute()
+  }
+
+  async #acknowledgedKeys(): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('core_doctor_acknowledgement').select('key').execute()
+    return new Set(rows.map(r => r.key))
   }
 
   async orphan(name: string): Promise<void> {
@@ -212,14 +258,8 @@ export class ModuleService {
       throw error
     }
     for (const member of chain) {
-      const m = this.registry.get(member)!
-      const { min_core_version: min, max_core_version: max } = m.manifest
-      if (min && semver.lt(CORE_VERSION, min)) {
-        throw new ModuleOperationError('conflict', 'modules.core_too_old', `${member} needs core ${min} or newer; this core is ${CORE_VERSION}`, { module: member, required: min, core: CORE_VERSION })
-      }
-      if (max && semver.gt(CORE_VERSION, max)) {
-        throw new ModuleOperationError('conflict', 'modules.core_too_new', `${member} supports core up to ${max}; this core is ${CORE_VERSION}`, { module: member, supported: max, core: CORE_VERSION })
-      }
+      const problem = coreRangeProblem(this.registry.get(member)!.manifest, CORE_VERSION)
+      if (problem) throw new ModuleOperationError('conflict', problem.code, problem.message, problem.params)
     }
     return chain
   }
@@ -273,6 +313,8 @@ export class ModuleService {
       const disk = m.manifest.version
       if (semver.lt(disk, installed)) throw new ModuleOperationError('conflict', 'modules.downgrade', `${name} ${disk} on disk is older than the installed ${installed}; downgrades are refused`, { module: name, version: disk, installed })
       if (semver.eq(disk, installed)) return { scheduled: [], message: `${name} is already at version ${disk}` }
+      const outOfRange = coreRangeProblem(m.manifest, CORE_VERSION)
+      if (outOfRange) throw new ModuleOperationError('conflict', outOfRange.code, outOfRange.message, outOfRange.params)
       for (const dep of m.manifest.depends) {
         const { name: depName } = parseDependency(dep)
         if ((states.get(depName) ?? 'uninstalled') === 'uninstalled') throw new ModuleOperationError('conflict', 'modules.dependency_missing', `${name} ${disk} needs ${depName}, which is not installed`, { module: name, dependency: depName })

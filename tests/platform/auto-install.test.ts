@@ -152,3 +152,41 @@ describe('reconcile on an existing database', () => {
     }
   })
 })
+
+describe('auto-install outside the core range', () => {
+  it('boot does not install an auto_install module whose min/max_core_version excludes this core; it is reported', async () => {
+    const future = defineTestModule({ name: 'ai_future', auto_install: true, min_core_version: '99.0.0', tables: ['ai_future'], hooks: { install: hookWrites('ai_future') } })
+    const past = defineTestModule({ name: 'ai_past', auto_install: true, max_core_version: '0.0.1', tables: ['ai_past'] })
+    const onFuture = defineTestModule({ name: 'ai_on_future', auto_install: true, depends: ['ai_future'], tables: ['ai_on_future'] })
+    const fits = defineTestModule({ name: 'ai_fits', auto_install: true, min_core_version: '0.0.1', max_core_version: '99.0.0', tables: ['ai_fits'] })
+    await boot(core, future, past, onFuture, fits)
+
+    for (const [name, fragment] of [['ai_future', 'needs core 99.0.0'], ['ai_past', 'supports core up to 0.0.1']] as const) {
+      const row = await moduleRow(t.db, name)
+      expect(row, name).toMatchObject({ state: 'uninstalled', installed_version: null })
+      expect(row?.error_message, name).toContain(fragment)
+      const [entry] = await journal(t.db, name)
+      expect(entry, name).toMatchObject({ operation: 'install', status: 'skipped' })
+    }
+    // Its dependent is not installed either; the module that fits is.
+    expect(await moduleRow(t.db, 'ai_on_future')).toMatchObject({ state: 'uninstalled', installed_version: null })
+    expect(await moduleRow(t.db, 'ai_fits')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
+    const tables = await tableNames(t.db)
+    for (const name of ['ai_future', 'ai_past', 'ai_on_future']) expect(tables).not.toContain(name)
+    expect(future.calls).toEqual([])
+    expect(platform.runtime.active().map(m => m.name)).not.toContain('ai_future')
+
+    const doctor = await platform.service.doctor('pglite', false)
+    expect(doctor.ok).toBe(false)
+    expect(doctor.incompatible_modules.map(f => [f.name, f.code]).sort()).toEqual([['ai_future', 'modules.core_too_old'], ['ai_past', 'modules.core_too_new']])
+    expect(doctor.errored_modules.map(e => e.name)).toEqual(expect.arrayContaining(['ai_future', 'ai_past']))
+    const info = await platform.service.getInfo('ai_past')
+    expect(info.error_item).toMatchObject({ code: 'modules.core_too_new', params: { module: 'ai_past', supported: '0.0.1' } })
+
+    // A later boot does not try again: the admin decides (the row keeps its error).
+    const journalLength = (await journal(t.db)).length
+    await boot(core, future, past, onFuture, fits)
+    expect((await journal(t.db)).length).toBe(journalLength)
+    expect(await moduleRow(t.db, 'ai_future')).toMatchObject({ state: 'uninstalled' })
+  })
+})

@@ -141,3 +141,44 @@ describe('upgrade', () => {
     expect(v110.calls).toEqual([{ hook: 'postUpgrade', fromVersion: '1.0.0' }])
   })
 })
+
+describe('upgrade outside the core range', () => {
+  const v130Future = defineTestModule({
+    name: 'up_mod',
+    version: '1.3.0',
+    min_core_version: '99.0.0',
+    tables: ['up_mod', 'up_mod_extra', 'up_mod_future'],
+    data: { 'data/defaults.yaml': seeds('v4') },
+  })
+
+  it('refuses to schedule an upgrade to a version that needs a newer core (409, same code as install)', async () => {
+    await boot(v130Future, other)
+    expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
+    const error = await expectOperationError(platform.service.upgrade('up_mod'), 409, 'up_mod', '99.0.0')
+    expect(error.code).toBe('modules.core_too_old')
+    expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
+    // The doctor reports the version on disk that this core cannot run.
+    const doctor = await platform.service.doctor('pglite', false)
+    expect(doctor.incompatible_modules).toEqual([expect.objectContaining({ name: 'up_mod', version: '1.3.0', code: 'modules.core_too_old', params: expect.objectContaining({ required: '99.0.0' }) })])
+    expect(doctor.ok).toBe(false)
+  })
+
+  it('an upgrade scheduled before the disk changed is not applied: reported on the row and in the journal', async () => {
+    // Scheduled while 1.2.x was on disk; the files were then replaced by an incompatible 1.3.0.
+    await t.db.updateTable('core_module').set({ state: 'to_upgrade' }).where('name', '=', 'up_mod').execute()
+    const before = (await journal(t.db, 'up_mod')).length
+    const report = await platform.applier.applyPending()
+    expect(report.operations.map(o => [o.module, o.operation, o.status])).toEqual([['up_mod', 'upgrade', 'skipped']])
+    expect(report.operations[0]!.error_item?.code).toBe('modules.core_too_old')
+    const row = await moduleRow(t.db, 'up_mod')
+    expect(row).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
+    expect(row?.error_message).toContain('needs core 99.0.0')
+    expect(await tableNames(t.db)).not.toContain('up_mod_future')
+    expect(v130Future.calls).toEqual([])
+    const added = (await journal(t.db, 'up_mod')).slice(before)
+    expect(added.map(e => [e.operation, e.status])).toEqual([['upgrade', 'skipped']])
+    expect(added[0]!.error).toContain('needs core 99.0.0')
+    const info = await platform.service.getInfo('up_mod')
+    expect(info.error_item).toMatchObject({ code: 'modules.core_too_old', params: { module: 'up_mod', required: '99.0.0' } })
+  })
+})

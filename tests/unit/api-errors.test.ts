@@ -120,6 +120,9 @@ const BUILT = [
   'modules.operation_failed', 'modules.skipped_dependency_failed', 'modules.skipped_dependency_missing',
   'modules.manifest_invalid', 'modules.duplicate_name', 'modules.load_failed',
   'modules.migration_drift', 'modules.stuck_operation', 'modules.embedded_database',
+  'modules.core_too_old', 'modules.core_too_new', 'modules.interrupted_operation',
+  // The one error mapping's answer to an unreachable database (server/error-handler.ts).
+  'db.unavailable',
   // The default of unauthorized().
   'auth.unauthenticated',
 ]

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { consola } from 'consola'
 import pg from 'pg'
+import type { RegistryRelay } from '../cluster'
 import type { EventBus, EventRelay } from './bus'
 
 const CHANNEL = 'dentalpin_events'
+// Registry changes (module installed, removed, disabled, enabled): the payload is the sender's origin.
+const REGISTRY_CHANNEL = 'dentalpin_registry'
 // NOTIFY payloads are limited to 8000 bytes; catalog payloads are ids and a few strings.
 const MAX_PAYLOAD = 7900
 const log = consola.withTag('dentalpin:events')
@@ -20,12 +23,14 @@ interface Envelope {
  * to this instance's subscribers. Only for PostgreSQL (the embedded database
  * has one process by construction).
  */
-export class PostgresEventRelay implements EventRelay {
+export class PostgresEventRelay implements EventRelay, RegistryRelay {
   readonly origin = randomUUID()
   #listener: pg.Client | null = null
   #sender: pg.Pool
   #closed = false
   #retry: NodeJS.Timeout | null = null
+  #onRegistry: (() => void) | null = null
+  #started = false
 
   constructor(readonly connectionString: string, readonly bus: EventBus) {
     this.#sender = new pg.Pool({ connectionString, max: 2 })
@@ -35,6 +40,10 @@ export class PostgresEventRelay implements EventRelay {
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.connectionString })
     client.on('notification', (msg) => {
+      if (msg.channel === REGISTRY_CHANNEL) {
+        if (msg.payload !== this.origin) this.#onRegistry?.()
+        return
+      }
       if (msg.channel !== CHANNEL || !msg.payload) return
       try {
         const envelope = JSON.parse(msg.payload) as Envelope
@@ -50,8 +59,21 @@ export class PostgresEventRelay implements EventRelay {
     })
     await client.connect()
     await client.query(`LISTEN ${CHANNEL}`)
+    await client.query(`LISTEN ${REGISTRY_CHANNEL}`)
     this.#listener = client
     this.bus.setRelay(this)
+    // After a reconnect, changes announced while the listener was down were missed: reload once.
+    if (this.#started) this.#onRegistry?.()
+    this.#started = true
+  }
+
+  onRegistryChanged(listener: (() => void) | null): void {
+    this.#onRegistry = listener
+  }
+
+  notifyRegistryChanged(): void {
+    this.#sender.query('select pg_notify($1, $2)', [REGISTRY_CHANNEL, this.origin])
+      .catch(error => log.warn(`a module change did not reach other instances: ${(error as Error).message}`))
   }
 
   #reconnect(): void {

@@ -7,6 +7,6 @@ export default defineEventHandler(async (event) => {
   const { name } = parseParams(event, moduleNameParams)
   const { service, runtime } = usePlatform()
   await service.disable(name)
-  await runtime.refresh(useDb())
+  await runtime.refresh(useDb(), { announce: true })
   return ok(await service.getInfo(name), `${name} is disabled; its data is kept`)
 })
