@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { isoDateSchema, isoDateTimeSchema } from '../../shared/schemas/dates'
 
 const messages = (schema: z.ZodType, value: unknown) => {
