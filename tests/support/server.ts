@@ -134,7 +134,14 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     }
     child.stdout!.on('data', append)
     child.stderr!.on('data', append)
-    await waitForReady(url, child, () => log)
+    try {
+      await waitForReady(url, child, () => log)
+    }
+    catch (error) {
+      // A server that never became ready must not outlive the suite that started it.
+      child.kill('SIGKILL')
+      throw error
+    }
   }
 
   async function stop(): Promise<number | null> {
