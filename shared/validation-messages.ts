@@ -17,4 +17,5 @@ export const validationMessages = {
   'validation.uuid': 'Must be a valid identifier',
   'validation.too_long': 'Too long',
   'validation.past_date': 'Cannot be in the future',
+  'validation.allergies_none_with_list': 'Cannot be "no known allergies" with allergies listed',
 } as const
