@@ -18,4 +18,5 @@ export const validationMessages = {
   'validation.too_long': 'Too long',
   'validation.past_date': 'Cannot be in the future',
   'validation.date_range': 'Must be between the years 1900 and 2200',
+  'validation.allergies_none_with_list': 'Cannot be "no known allergies" with allergies listed',
 } as const

@@ -5,6 +5,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import { z } from 'zod'
 import { isoDateTimeSchema } from '#shared/schemas/dates'
+import type { AllergiesStatus } from '#layers/patients/models'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
@@ -110,7 +111,15 @@ export interface Appointment {
   id: string
   clinic_id: string
   patient_id: string | null
-  patient: { id: string, first_name: string, last_name: string, full_name: string } | null
+  /** With the patient's allergies (patients' published state): shown on every card and dialog. */
+  patient: {
+    id: string
+    first_name: string
+    last_name: string
+    full_name: string
+    allergies: string[]
+    allergies_status: AllergiesStatus
+  } | null
   professional_id: string
   professional: { id: string, name: string }
   cabinet_id: string | null

@@ -47,6 +47,11 @@ export interface PatientsMedicalHistoryTable {
   allergies: JsonList
   medications: JsonList
   conditions: JsonList
+  /**
+   * When the allergies were last recorded, "none known" included. Null: never
+   * asked (the state shown in amber as "Allergies not recorded").
+   */
+  allergies_recorded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   updated_by: string | null
   updated_at: Timestamp
 }
@@ -55,6 +60,19 @@ export interface PatientsMedicalHistoryTable {
 export interface PatientsTables {
   patients: PatientsTable
   patients_medical_history: PatientsMedicalHistoryTable
+}
+
+/**
+ * What is known of a patient's allergies: never asked (`not_recorded`, shown in
+ * amber), asked and none (`none_known`), or the list (`recorded`).
+ */
+export const ALLERGIES_STATUSES = ['not_recorded', 'none_known', 'recorded'] as const
+export type AllergiesStatus = (typeof ALLERGIES_STATUSES)[number]
+
+/** The allergy state of a medical-history row (or of no row at all): other modules use it too. */
+export function allergiesStatus(allergies: readonly string[] | null | undefined, recordedAt: Date | string | null | undefined): AllergiesStatus {
+  if (allergies && allergies.length > 0) return 'recorded'
+  return recordedAt ? 'none_known' : 'not_recorded'
 }
 
 export type PatientRow = Selectable<PatientsTable>
@@ -86,15 +104,32 @@ export interface Patient {
   effective_billing: { name: string, tax_id: string | null, address: string | null, email: string | null }
   /** Shown wherever the patient is treated: safety first. */
   allergies: string[]
+  /** Whether `allergies: []` means "none known" or "never asked". */
+  allergies_status: AllergiesStatus
   last_visit_at: string | null
   archived_at: string | null
   created_at: string
   updated_at: string
 }
 
+/**
+ * The ctx of the `patient.archive.warnings` slot, hosted by the archive
+ * dialog: what other modules want to say before a patient is archived
+ * (agenda: "N future appointments", with an offer to cancel them).
+ * `afterArchive(task)` runs `task` once the archive succeeded (never when it
+ * failed or was cancelled); it returns the function that withdraws it. Tasks
+ * report their own outcome (toasts) and should not throw.
+ */
+// A type (not an interface) so it fits the slot host's `Record<string, unknown>` ctx.
+export type PatientArchiveWarningsCtx = {
+  patient: Patient
+  afterArchive: (task: () => Promise<void>) => () => void
+}
+
 export interface PatientMedicalHistory {
   patient_id: string
   allergies: string[]
+  allergies_status: AllergiesStatus
   medications: string[]
   conditions: string[]
   updated_by: string | null
@@ -111,8 +146,15 @@ const dateOfBirth = z.union([
 ]).nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
 const requiredName = z.string('validation.required').trim().min(1, 'validation.required').max(100, 'validation.too_long')
 
-/** POST /api/v1/patients and the "New patient" form. */
-export const patientCreateSchema = z.object({
+const medicalList = z.array(z.string().trim().min(1, 'validation.required').max(200, 'validation.too_long')).max(100)
+
+// "None known" and a list of allergies cannot both be true.
+const allergiesAgree = (v: { allergies?: string[], no_known_allergies?: boolean }) =>
+  !(v.no_known_allergies === true && (v.allergies?.length ?? 0) > 0)
+const allergiesDisagree = { message: 'validation.allergies_none_with_list', path: ['no_known_allergies'] }
+
+/** The fields of a patient record (what `PUT /api/v1/patients/{id}` may change). */
+const patientFieldsSchema = z.object({
   first_name: requiredName,
   last_name: requiredName,
   phone: optionalText(40),
@@ -129,22 +171,41 @@ export const patientCreateSchema = z.object({
   billing_address: optionalText(500),
   billing_email: optionalEmail,
 })
+
+/**
+ * POST /api/v1/patients and the "New patient" form. The allergies asked at
+ * registration come with it (`allergies`, or `no_known_allergies: true`);
+ * sending neither leaves them "not recorded".
+ */
+export const patientCreateSchema = patientFieldsSchema.extend({
+  allergies: medicalList.optional(),
+  no_known_allergies: z.boolean().optional(),
+}).refine(allergiesAgree, allergiesDisagree)
 export type PatientCreateInput = z.input<typeof patientCreateSchema>
 
+/** The record fields of the edit form (the allergies are edited in the medical history). */
+export const patientEditSchema = patientFieldsSchema
+/** The keys a record edit may change. */
+export const PATIENT_EDITABLE_FIELDS = Object.keys(patientFieldsSchema.shape) as (keyof z.output<typeof patientFieldsSchema>)[]
+
 /** PUT /api/v1/patients/{id}: the fields sent are changed, the rest stay. */
-export const patientUpdateSchema = patientCreateSchema.partial().extend({
+export const patientUpdateSchema = patientFieldsSchema.partial().extend({
   do_not_contact: z.boolean().optional(),
 })
 export type PatientUpdateInput = z.input<typeof patientUpdateSchema>
 
-const medicalList = z.array(z.string().trim().min(1, 'validation.required').max(200, 'validation.too_long')).max(100)
-
-/** PUT /api/v1/patients/{id}/medical. */
+/**
+ * PUT /api/v1/patients/{id}/medical. `allergies` replaces the list (a
+ * non-empty list is "recorded"; an empty one without `no_known_allergies`
+ * goes back to "not recorded"); `no_known_allergies: true` records "none
+ * known" (and empties the list).
+ */
 export const medicalHistorySchema = z.object({
   allergies: medicalList.optional(),
+  no_known_allergies: z.boolean().optional(),
   medications: medicalList.optional(),
   conditions: medicalList.optional(),
-})
+}).refine(allergiesAgree, allergiesDisagree)
 export type MedicalHistoryInput = z.input<typeof medicalHistorySchema>
 
 /** GET /api/v1/patients query. */

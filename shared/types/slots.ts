@@ -29,6 +29,7 @@ export interface SlotPatient {
   billing_email: string | null
   effective_billing: { name: string, tax_id: string | null, address: string | null, email: string | null }
   allergies: string[]
+  allergies_status: 'not_recorded' | 'none_known' | 'recorded'
   last_visit_at: string | null
   archived_at: string | null
   created_at: string
@@ -44,7 +45,14 @@ export interface SlotAppointment {
   id: string
   clinic_id: string
   patient_id: string | null
-  patient: { id: string, first_name: string, last_name: string, full_name: string } | null
+  patient: {
+    id: string
+    first_name: string
+    last_name: string
+    full_name: string
+    allergies: string[]
+    allergies_status: 'not_recorded' | 'none_known' | 'recorded'
+  } | null
   professional_id: string
   professional: { id: string, name: string }
   cabinet_id: string | null

@@ -49,6 +49,8 @@ describe('patients, schedule and timeline', () => {
     await form.getByLabel('First name').fill('Zoe')
     await form.getByLabel('Last name').fill('Navarro Peñalver')
     await form.getByLabel('Phone').fill('+34 699 111 222')
+    // Asked at the desk: the receptionist records "no known allergies".
+    await form.getByRole('checkbox', { name: 'No known allergies' }).click()
     await page.getByRole('button', { name: 'Create patient' }).click()
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}/)
     patientUrl = new URL(page.url()).pathname
@@ -128,13 +130,13 @@ describe('patients, schedule and timeline', () => {
 
   it('removes the Timeline tab with the patient_timeline module; patients keep working', async () => {
     const page = await as('admin')
-    // Official modules are pinned (removable: false): the screen shows the server's refusal,
-    // and removing one anyway is an API call with force.
+    // Official modules are pinned (removable: false): the screen offers no Uninstall and
+    // says "Required"; removing one anyway is an API call with force.
     await page.goto('/settings/modules')
     await hydrated(page)
-    await page.locator('[data-module="patient_timeline"]').getByRole('button', { name: 'Uninstall' }).click()
-    await page.getByTestId('plan-refusal').getByText('patient_timeline cannot be removed.').waitFor()
-    await page.keyboard.press('Escape')
+    const card = page.locator('[data-module="patient_timeline"]')
+    await card.getByTestId('module-required').waitFor()
+    expect(await card.getByRole('button', { name: 'Uninstall' }).count()).toBe(0)
     const scheduled = await page.request.post('/api/v1/modules/patient_timeline/uninstall?force=true')
     expect(scheduled.status()).toBe(202)
     const applied = await page.request.post('/api/v1/modules/-/apply')

@@ -38,9 +38,26 @@ export function timeRange(startIso: string, endIso: string, timeZone: string): s
   return `${formatMinutes(toClinicDateTime(startIso, timeZone).minutes)}–${formatMinutes(toClinicDateTime(endIso, timeZone).minutes)}`
 }
 
-/** A card's accessible name: "10:00–10:30 Ana García, Cleaning (Confirmed)". */
+/**
+ * What a card says of the patient's allergies (safety first): the list
+ * (`danger`), "not recorded" (`unknown`, amber: nobody asked yet), or nothing
+ * for "none known" and slots without a patient. `short` fits on a card,
+ * `full` is for the tooltip and the accessible name.
+ */
+export function allergyNote(patient: Appointment['patient'], t: Translate): { kind: 'danger' | 'unknown', short: string, full: string } | null {
+  if (!patient) return null
+  if (patient.allergies.length > 0) {
+    const list = patient.allergies.join(', ')
+    return { kind: 'danger', short: list, full: t('agenda.allergies.list', { list }) }
+  }
+  if (patient.allergies_status === 'none_known') return null
+  return { kind: 'unknown', short: t('agenda.allergies.notRecordedShort'), full: t('agenda.allergies.notRecorded') }
+}
+
+/** A card's accessible name: "10:00–10:30 Ana García, Cleaning (Confirmed). Allergies: Latex". */
 export function appointmentAccessibleName(appointment: Pick<Appointment, 'patient' | 'start_time' | 'end_time' | 'reason' | 'status'>, timeZone: string, t: Translate): string {
   const who = appointmentTitle(appointment, t)
   const reason = appointment.reason ? `, ${appointment.reason}` : ''
-  return `${timeRange(appointment.start_time, appointment.end_time, timeZone)} ${who}${reason} (${t(`agenda.status.${appointment.status}`)})`
+  const allergies = allergyNote(appointment.patient, t)
+  return `${timeRange(appointment.start_time, appointment.end_time, timeZone)} ${who}${reason} (${t(`agenda.status.${appointment.status}`)})${allergies ? `. ${allergies.full}` : ''}`
 }

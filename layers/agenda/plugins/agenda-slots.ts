@@ -18,6 +18,13 @@ export default defineNuxtPlugin(() => {
     permission: 'agenda.appointments.read',
     label: 'agenda.patientTab.title',
   })
+  // Hosted by the patients archive dialog (patients publishes the ctx type).
+  slots.register('patient.archive.warnings', {
+    id: 'agenda.future_appointments',
+    component: defineAsyncComponent(() => import('../components/agenda/AgendaArchiveWarning.vue')),
+    order: 10,
+    permission: 'agenda.appointments.read',
+  })
   slots.register('settings.sections', {
     id: 'agenda.cabinets',
     component: defineAsyncComponent(() => import('../components/agenda/AgendaCabinetsSection.vue')),

@@ -3,11 +3,11 @@ import type { PatientsTables } from '#layers/patients/models'
 import type { AgendaTables } from '../models'
 
 /**
- * What the agenda reads and writes: its own tables, the patients table of the
- * module it depends on (through its published table type), and the core's
+ * What the agenda reads and writes: its own tables, the patients tables of the
+ * module it depends on (the record and, for the allergies, the medical history) (through its published table type), and the core's
  * users, clinics and memberships.
  */
-export interface AgendaDb extends AgendaTables, Pick<PatientsTables, 'patients'> {
+export interface AgendaDb extends AgendaTables, Pick<PatientsTables, 'patients' | 'patients_medical_history'> {
   users: UsersTable
   clinics: ClinicsTable
   clinic_memberships: ClinicMembershipsTable

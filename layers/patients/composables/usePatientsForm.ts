@@ -1,4 +1,4 @@
-import { GENDERS, NATIONAL_ID_TYPES } from '../models'
+import { GENDERS, NATIONAL_ID_TYPES, PATIENT_EDITABLE_FIELDS } from '../models'
 import type { Patient, PatientCreateInput } from '../models'
 import type { PatientsCreatePayload, PatientsUpdatePayload } from './usePatientsMutations'
 
@@ -23,6 +23,9 @@ export interface PatientsFormState {
   billing_tax_id: string
   billing_address: string
   billing_email: string
+  /** Asked at registration only (edits go through the medical summary). */
+  allergies: string[]
+  no_known_allergies: boolean
 }
 
 export const PATIENTS_BILLING_FIELDS = ['billing_name', 'billing_tax_id', 'billing_address', 'billing_email'] as const
@@ -45,6 +48,8 @@ export function patientsFormState(patient?: Patient | null): PatientsFormState {
     billing_tax_id: patient?.billing_tax_id ?? '',
     billing_address: patient?.billing_address ?? '',
     billing_email: patient?.billing_email ?? '',
+    allergies: [],
+    no_known_allergies: false,
   }
 }
 
@@ -52,15 +57,19 @@ export function patientsFormState(patient?: Patient | null): PatientsFormState {
 export function patientsFormInput(state: PatientsFormState): PatientCreateInput {
   return {
     ...state,
+    allergies: [...state.allergies],
     gender: state.gender === PATIENTS_UNSPECIFIED ? null : state.gender,
     national_id_type: state.national_id_type === PATIENTS_UNSPECIFIED ? null : state.national_id_type,
   }
 }
 
-/** The fields of a parsed form whose value differs from the patient's: what an edit sends. */
-export function patientsChangedFields(patient: Patient, parsed: PatientsCreatePayload): PatientsUpdatePayload {
+/** The fields of a parsed edit form whose value differs from the patient's: what an edit sends. */
+export function patientsChangedFields(patient: Patient, parsed: PatientsUpdatePayload | PatientsCreatePayload): PatientsUpdatePayload {
   const changes: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(parsed)) {
+  // Record fields only: the allergies asked at registration are not part of an edit.
+  for (const key of PATIENT_EDITABLE_FIELDS) {
+    if (!(key in parsed)) continue
+    const value = parsed[key]
     const current = patient[key as keyof Patient] ?? null
     if ((value ?? null) !== current) changes[key] = value
   }

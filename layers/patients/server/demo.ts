@@ -48,10 +48,12 @@ const PATIENTS: DemoPatient[] = [
 
 export async function seedPatientsDemo(ctx: DemoContext): Promise<void> {
   const author = { clinicId: ctx.clinicId, userId: ctx.users.dentist ?? ctx.users.admin! }
-  for (const { allergies, medications, conditions, ...fields } of PATIENTS) {
+  for (const [i, { allergies, medications, conditions, ...fields }] of PATIENTS.entries()) {
     const patient = await createPatient(ctx.db, ctx.clinicId, patientCreateSchema.parse(fields))
-    if (allergies || medications || conditions) {
-      await updateMedicalHistory(ctx.db, author, patient.id, { allergies, medications, conditions })
+    // Every third patient without allergies was asked ("none known"); the rest were not yet.
+    const noKnownAllergies = !allergies && i % 3 === 0 ? true : undefined
+    if (allergies || medications || conditions || noKnownAllergies) {
+      await updateMedicalHistory(ctx.db, author, patient.id, { allergies, medications, conditions, no_known_allergies: noKnownAllergies })
     }
   }
   ctx.logger.info(`demo: ${PATIENTS.length} patients`)

@@ -17,6 +17,9 @@ export function platformAliases(rootDir: string): Record<string, string> {
   return {
     '#dentalpin': resolve(rootDir, 'server/platform/public.ts'),
     '#shared': resolve(rootDir, 'shared'),
+    // Nuxt's alias for the official layers: a module may import the published
+    // models of the modules it depends on (`#layers/patients/models`).
+    '#layers': resolve(rootDir, 'layers'),
   }
 }
 

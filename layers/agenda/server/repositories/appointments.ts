@@ -16,23 +16,25 @@ export async function findPatient(db: Db, clinicId: string, id: string) {
 }
 
 /**
- * Serialises bookings of one professional or cabinet until the transaction
- * ends, so two concurrent requests cannot both see a free slot. Callers take
- * the professional's lock before the cabinet's (one global order, no deadlock).
+ * Serialises bookings of one patient, professional or cabinet until the
+ * transaction ends, so two concurrent requests cannot both see a free slot.
+ * Callers take them in one global order — patient, then professional, then
+ * cabinet — so no two transactions wait on each other in a cycle. The key
+ * is the id alone: a professional's bookings in every clinic queue up.
  */
-export async function lockResource(db: Db, kind: 'professional' | 'cabinet', id: string) {
+export async function lockResource(db: Db, kind: 'patient' | 'professional' | 'cabinet', id: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`agenda.${kind}:${id}`}))`.execute(db)
 }
 
 /** An active appointment of the resource overlapping [start, end) (half-open: back-to-back is free). */
 export async function findOverlap(db: Db, clinicId: string, slot: {
-  column: 'professional_id' | 'cabinet_id'
+  column: 'professional_id' | 'cabinet_id' | 'patient_id'
   id: string
   start: Date
   end: Date
   excludeId: string | null
 }) {
-  let q = db.selectFrom('agenda_appointments').select('id')
+  let q = db.selectFrom('agenda_appointments').select(['id', 'professional_id', 'start_time', 'end_time'])
     .where('clinic_id', '=', clinicId)
     .where(slot.column, '=', slot.id)
     .where('status', 'in', ACTIVE_STATUSES)
@@ -40,6 +42,22 @@ export async function findOverlap(db: Db, clinicId: string, slot: {
     .where('end_time', '>', slot.start)
   if (slot.excludeId) q = q.where('id', '!=', slot.excludeId)
   return q.limit(1).executeTakeFirst()
+}
+
+/**
+ * An active appointment of the professional in ANOTHER clinic of the
+ * installation overlapping [start, end): only its times are read (nothing of
+ * the other clinic's patient may reach this clinic).
+ */
+export async function findProfessionalOverlapElsewhere(db: Db, clinicId: string, slot: { professionalId: string, start: Date, end: Date, excludeId: string | null }) {
+  let q = db.selectFrom('agenda_appointments').select(['start_time', 'end_time'])
+    .where('clinic_id', '!=', clinicId)
+    .where('professional_id', '=', slot.professionalId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('start_time', '<', slot.end)
+    .where('end_time', '>', slot.start)
+  if (slot.excludeId) q = q.where('id', '!=', slot.excludeId)
+  return q.orderBy('start_time').limit(1).executeTakeFirst()
 }
 
 /** The appointment row, locked for the rest of the transaction. */
@@ -64,12 +82,15 @@ export async function insertHistory(db: Db, entry: Omit<Insertable<AgendaAppoint
 function withNames(db: Db) {
   return db.selectFrom('agenda_appointments as a')
     .leftJoin('patients as p', 'p.id', 'a.patient_id')
+    .leftJoin('patients_medical_history as m', 'm.patient_id', 'a.patient_id')
     .innerJoin('users as u', 'u.id', 'a.professional_id')
     .leftJoin('agenda_cabinets as c', 'c.id', 'a.cabinet_id')
     .selectAll('a')
     .select([
       'p.first_name as patient_first_name',
       'p.last_name as patient_last_name',
+      sql<string[] | null>`m.allergies`.as('patient_allergies'),
+      sql<Date | null>`m.allergies_recorded_at`.as('patient_allergies_recorded_at'),
       'u.first_name as professional_first_name',
       'u.last_name as professional_last_name',
       'c.name as cabinet_name',
@@ -115,4 +136,23 @@ export async function listHistory(db: Db, clinicId: string, appointmentId: strin
     .where('h.clinic_id', '=', clinicId).where('h.appointment_id', '=', appointmentId)
     .orderBy('h.changed_at').orderBy('h.id')
     .execute()
+}
+
+function futureOfPatient(db: Db, clinicId: string, patientId: string) {
+  return db.selectFrom('agenda_appointments')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ACTIVE_STATUSES)
+    .where('start_time', '>', sql<Date>`now()`)
+}
+
+export async function countFutureAppointments(db: Db, clinicId: string, patientId: string): Promise<number> {
+  const row = await futureOfPatient(db, clinicId, patientId).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  return row.n
+}
+
+/** Ids of the patient's future active appointments, earliest first (each is then locked by its transition). */
+export async function listFutureAppointmentIds(db: Db, clinicId: string, patientId: string): Promise<string[]> {
+  const rows = await futureOfPatient(db, clinicId, patientId).select('id').orderBy('start_time').orderBy('id').execute()
+  return rows.map(r => r.id)
 }

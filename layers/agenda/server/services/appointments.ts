@@ -2,6 +2,7 @@ import { badRequest, conflict, DomainError, eventBus, notFound, transaction } fr
 import type { ErrorItem } from '#dentalpin'
 import type { Kysely, Updateable } from 'kysely'
 import type { z } from 'zod'
+import { allergiesStatus } from '#layers/patients/models'
 import { TRANSITIONS } from '../../models'
 import type {
   AgendaAppointmentsTable, Appointment, AppointmentHistoryEntry, AppointmentRow, AppointmentStatus,
@@ -33,6 +34,8 @@ function toDto(row: AppointmentWithNames, timeZone: string): Appointment {
           first_name: row.patient_first_name,
           last_name: row.patient_last_name,
           full_name: `${row.patient_first_name} ${row.patient_last_name}`.trim(),
+          allergies: row.patient_allergies ?? [],
+          allergies_status: allergiesStatus(row.patient_allergies, row.patient_allergies_recorded_at),
         }
       : null,
     professional_id: row.professional_id,
@@ -89,12 +92,35 @@ async function checkReferences(db: Db, clinicId: string, refs: { patientId?: str
   if (errors.length) throw new DomainError('invalid', errors[0]!.code, 'Validation failed', { errors })
 }
 
+interface SlotToCheck {
+  /** Null: not checked (unchanged by this edit, or a blocked slot without patient). */
+  patientId: string | null
+  professionalId: string | null
+  cabinetId: string | null
+  start: Date
+  end: Date
+  excludeId: string | null
+}
+
 /**
- * 409 when the professional or the cabinet already holds an active
- * appointment overlapping [start, end). Takes the booking locks first, so the
- * check and the write that follows it are atomic against other bookings.
+ * 409 when the slot [start, end) collides with an active appointment:
+ * - the professional's, in this clinic (`agenda.professional_busy`) or in
+ *   another clinic of the installation (`agenda.professional_busy_elsewhere`,
+ *   with the times only: nothing of the other clinic's patient leaks);
+ * - the cabinet's (`agenda.cabinet_busy`);
+ * - the patient's, with any professional (`agenda.patient_busy`, naming the
+ *   other appointment).
+ *
+ * Takes the booking locks first, so the check and the write that follows it
+ * are atomic against other bookings. Lock order, the same for every caller
+ * (create, edit/move/resize, seat): patient → professional → cabinet. A single
+ * global order means two transactions never wait on each other in a cycle.
+ * The professional's lock is keyed by the user id alone (not the clinic), so
+ * bookings of one person in two clinics queue up too. Callers that lock an
+ * appointment row (edits, transitions) do it before any of these.
  */
-async function assertFree(trx: Db, clinicId: string, slot: { professionalId: string | null, cabinetId: string | null, start: Date, end: Date, excludeId: string | null }) {
+async function assertFree(trx: Db, clinicId: string, slot: SlotToCheck) {
+  if (slot.patientId) await repo.lockResource(trx, 'patient', slot.patientId)
   if (slot.professionalId) await repo.lockResource(trx, 'professional', slot.professionalId)
   if (slot.cabinetId) await repo.lockResource(trx, 'cabinet', slot.cabinetId)
   const range = { start: slot.start, end: slot.end, excludeId: slot.excludeId }
@@ -104,6 +130,28 @@ async function assertFree(trx: Db, clinicId: string, slot: { professionalId: str
   if (slot.cabinetId && await repo.findOverlap(trx, clinicId, { ...range, column: 'cabinet_id', id: slot.cabinetId })) {
     throw conflict('agenda.cabinet_busy', 'The cabinet is already booked at that time')
   }
+  if (slot.professionalId) {
+    const elsewhere = await repo.findProfessionalOverlapElsewhere(trx, clinicId, { ...range, professionalId: slot.professionalId })
+    if (elsewhere) {
+      const timeZone = await repo.clinicTimeZone(trx, clinicId)
+      const params = slotParams(elsewhere, timeZone)
+      throw conflict('agenda.professional_busy_elsewhere', 'The professional is booked in another clinic at that time', params)
+    }
+  }
+  if (slot.patientId) {
+    const other = await repo.findOverlap(trx, clinicId, { ...range, column: 'patient_id', id: slot.patientId })
+    if (other) {
+      const timeZone = await repo.clinicTimeZone(trx, clinicId)
+      // The other appointment, so the client can point at it (same clinic: nothing leaks).
+      const params = { appointment_id: other.id, professional_id: other.professional_id, ...slotParams(other, timeZone) }
+      throw conflict('agenda.patient_busy', 'The patient already has another appointment at that time', params)
+    }
+  }
+}
+
+/** The times of a colliding appointment, ISO with this clinic's offset (as the DTOs give them). */
+function slotParams(row: { start_time: Date, end_time: Date }, timeZone: string) {
+  return { start_time: formatInTimeZone(new Date(row.start_time), timeZone), end_time: formatInTimeZone(new Date(row.end_time), timeZone) }
 }
 
 const utc = (d: Date) => new Date(d).toISOString()
@@ -134,7 +182,7 @@ export async function createAppointment(db: Db, actor: Actor, input: z.output<ty
     await checkReferences(trx, actor.clinicId, { patientId: input.patient_id, professionalId: input.professional_id, cabinetId: input.cabinet_id })
     const start = new Date(input.start_time)
     const end = new Date(input.end_time)
-    await assertFree(trx, actor.clinicId, { professionalId: input.professional_id, cabinetId: input.cabinet_id, start, end, excludeId: null })
+    await assertFree(trx, actor.clinicId, { patientId: input.patient_id, professionalId: input.professional_id, cabinetId: input.cabinet_id, start, end, excludeId: null })
     const row = await repo.insertAppointment(trx, {
       clinic_id: actor.clinicId,
       patient_id: input.patient_id,
@@ -204,6 +252,7 @@ export async function updateAppointment(db: Db, actor: Actor, id: string, input:
     }
     const moved = changes.includes('start_time') || changes.includes('end_time')
     await assertFree(trx, actor.clinicId, {
+      patientId: moved || changes.includes('patient_id') ? next.patient_id as string | null : null,
       professionalId: moved || changes.includes('professional_id') ? next.professional_id as string : null,
       cabinetId: moved || changes.includes('cabinet_id') ? next.cabinet_id as string | null : null,
       start,
@@ -253,7 +302,7 @@ export async function transitionAppointment(db: Db, actor: Actor, id: string, in
     if (cabinetChanged) await checkReferences(trx, actor.clinicId, { cabinetId })
     if (to === 'in_treatment' && !cabinetId) throw badRequest('agenda.cabinet_required', 'Choose a cabinet to start the treatment')
     if (cabinetChanged && isActive(to)) {
-      await assertFree(trx, actor.clinicId, { professionalId: null, cabinetId, start: current.start_time, end: current.end_time, excludeId: id })
+      await assertFree(trx, actor.clinicId, { patientId: null, professionalId: null, cabinetId, start: current.start_time, end: current.end_time, excludeId: id })
     }
 
     const row = await repo.updateAppointment(trx, actor.clinicId, id, cabinetChanged ? { status: to, cabinet_id: cabinetId } : { status: to })
@@ -280,4 +329,32 @@ export async function transitionAppointment(db: Db, actor: Actor, id: string, in
 /** DELETE = cancel, through the same rules (a closed appointment cannot be cancelled). */
 export async function cancelAppointment(db: Db, actor: Actor, id: string): Promise<void> {
   await transitionAppointment(db, actor, id, { to_status: 'cancelled', note: null })
+}
+
+// ---- a patient's future appointments (the patients archive dialog) ---------
+
+async function assertPatientOfClinic(db: Db, clinicId: string, patientId: string) {
+  if (!(await repo.findPatient(db, clinicId, patientId))) throw notFound('agenda.patient_not_found', 'No such patient in this clinic')
+}
+
+/** How many active appointments of the patient start after now (asked before archiving the patient). */
+export async function countFutureAppointments(db: Db, actor: Actor, patientId: string): Promise<{ count: number }> {
+  await assertPatientOfClinic(db, actor.clinicId, patientId)
+  return { count: await repo.countFutureAppointments(db, actor.clinicId, patientId) }
+}
+
+/**
+ * Cancels every active appointment of the patient that starts after now, in
+ * one unit of work, each through the status machine (history entry and
+ * `appointment.cancelled` event, as a cancel from the dialog). Called by the
+ * patients archive dialog when the user ticks "also cancel"; an archived
+ * patient may still have theirs cancelled.
+ */
+export async function cancelFutureAppointments(db: Db, actor: Actor, patientId: string): Promise<{ cancelled: number }> {
+  return transaction(db, async (trx) => {
+    await assertPatientOfClinic(trx, actor.clinicId, patientId)
+    const ids = await repo.listFutureAppointmentIds(trx, actor.clinicId, patientId)
+    for (const id of ids) await transitionAppointment(trx, actor, id, { to_status: 'cancelled', note: null })
+    return { cancelled: ids.length }
+  })
 }

@@ -49,7 +49,7 @@ describe('agenda appointments', () => {
         id: expect.stringMatching(UUID),
         clinic_id: c.clinicId,
         patient_id: patient,
-        patient: { id: patient, first_name: 'Lucía', last_name: 'Pérez', full_name: 'Lucía Pérez' },
+        patient: { id: patient, first_name: 'Lucía', last_name: 'Pérez', full_name: 'Lucía Pérez', allergies: [], allergies_status: 'not_recorded' },
         professional_id: dentist,
         professional: { id: dentist, name: 'Dentist Tester' },
         cabinet_id: cabinet,
@@ -71,6 +71,22 @@ describe('agenda appointments', () => {
       const got = await api.get(`${BASE}/appointments/${res.body.data.id}`)
       expect(got.status).toBe(200)
       expect(got.body.data).toEqual(res.body.data)
+    })
+
+    it('carries the patient\'s allergy state on every appointment (list, none known, not recorded)', async () => {
+      const listed = await createPatient(c.admin, { first_name: 'Alergia', last_name: 'Lista', allergies: ['Penicillin', 'Latex'] })
+      const none = await createPatient(c.admin, { first_name: 'Alergia', last_name: 'Ninguna', no_known_allergies: true })
+      const unknown = await createPatient(c.admin, { first_name: 'Alergia', last_name: 'Desconocida' })
+      const made = []
+      for (const patient of [listed, none, unknown]) made.push(await book(api, { patient_id: patient, professional_id: dentist }))
+      expect(made.map(a => [a.patient.allergies, a.patient.allergies_status])).toEqual([
+        [['Penicillin', 'Latex'], 'recorded'], [[], 'none_known'], [[], 'not_recorded'],
+      ])
+      const list = await api.get(`${BASE}/appointments?patient_id=${listed}`)
+      expect(list.body.data[0].patient).toMatchObject({ allergies: ['Penicillin', 'Latex'], allergies_status: 'recorded' })
+      // A later change of the medical history shows on the appointment.
+      expect((await c.admin.put(`/api/v1/patients/${unknown}/medical`, { allergies: ['Iodine'] })).status).toBe(200)
+      expect((await api.get(`${BASE}/appointments/${made[2].id}`)).body.data.patient).toMatchObject({ allergies: ['Iodine'], allergies_status: 'recorded' })
     })
 
     it('books a slot without a patient (a blocked slot)', async () => {

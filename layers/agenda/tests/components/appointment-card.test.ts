@@ -56,4 +56,20 @@ describe('<AgendaAppointmentCard>', () => {
     await movable.get('button').trigger('pointerdown', { button: 2 }) // right button: no drag
     expect(movable.emitted('grab')!.map(([, mode]) => mode)).toEqual(['move', 'resize'])
   })
+
+  it('shows the patient\'s allergies (red) or that they were never recorded (amber), and says so in its name', () => {
+    const allergic = card({ appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: ['Penicillin', 'Latex'], allergies_status: 'recorded' } }) })
+    expect(allergic.get('[data-allergies="danger"]').text()).toBe('Penicillin, Latex')
+    expect(allergic.get('button').attributes('title')).toBe('Allergies: Penicillin, Latex')
+    expect(allergic.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies: Penicillin, Latex')
+
+    const unknown = card({ appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: [], allergies_status: 'not_recorded' } }) })
+    expect(unknown.get('[data-allergies="unknown"]').text()).toBe('Allergies?')
+    expect(unknown.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies not recorded')
+
+    // "None known" adds nothing; a short card keeps an icon.
+    expect(card().find('[data-allergies]').exists()).toBe(false)
+    const short = card({ box: { ...box, height: 24 }, appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: [], allergies_status: 'not_recorded' } }) })
+    expect(short.find('[data-allergies="unknown"]').exists()).toBe(true)
+  })
 })

@@ -66,7 +66,7 @@ export function appointment(overrides: Partial<Appointment> = {}): Appointment {
     id: 'a1',
     clinic_id: 'c1',
     patient_id: 'p1',
-    patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García' },
+    patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: [], allergies_status: 'none_known' },
     professional_id: 'u1',
     professional: { id: 'u1', name: 'Diego Dentista' },
     cabinet_id: 'k1',

@@ -89,4 +89,24 @@ describe('concurrent bookings', () => {
     expect(seats.won).toBe(1)
     expect(seats.codes).toEqual(Array(3).fill('agenda.cabinet_busy'))
   })
+
+  it.each([1, 2, 3])('one patient, six professionals at once: one wins, the rest are told the patient is busy (round %i)', async (round) => {
+    const patient = await db.insertInto('patients').values({ clinic_id: actor.clinicId, first_name: 'Race', last_name: `Patient${round}` })
+      .returning('id').executeTakeFirstOrThrow()
+    const r = await outcome(professionals.map(p =>
+      createAppointment(db, actor, { ...draft, patient_id: patient.id, professional_id: p, start_time: at(40 + round, 9), end_time: at(40 + round, 10) })))
+    expect(r.won).toBe(1)
+    expect(r.codes).toEqual(Array(5).fill('agenda.patient_busy'))
+  })
+
+  it.each([1, 2, 3])('one professional, two clinics, one slot: one wins (round %i)', async (round) => {
+    const clinic2 = await db.insertInto('clinics').values({ name: `Second clinic ${round}`, timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
+    await db.insertInto('clinic_memberships').values({ user_id: professionals[0]!, clinic_id: clinic2.id, role: 'dentist', is_professional: true }).execute()
+    const elsewhere: Actor = { clinicId: clinic2.id, userId: professionals[0]! }
+    const slot = { ...draft, professional_id: professionals[0]!, start_time: at(50 + round, 9), end_time: at(50 + round, 10) }
+    const r = await outcome([actor, elsewhere, actor, elsewhere, actor, elsewhere].map(a => createAppointment(db, a, slot)))
+    expect(r.won).toBe(1)
+    expect(r.codes.filter(c => c === 'agenda.professional_busy_elsewhere')).toHaveLength(3)
+    expect(r.codes.filter(c => c === 'agenda.professional_busy')).toHaveLength(2)
+  })
 })

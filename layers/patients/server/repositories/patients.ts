@@ -8,8 +8,8 @@ import { containsPattern } from '../services/search'
 
 export type PatientsDb = Kysely<PatientsTables>
 
-/** A patient row with the allergies of its medical history (empty when it has none). */
-export type PatientWithAllergies = PatientRow & { allergies: string[] | null }
+/** A patient row with the allergies of its medical history (null when it has none). */
+export type PatientWithAllergies = PatientRow & { allergies: string[] | null, allergies_recorded_at: Date | null }
 
 export interface MedicalHistoryRow {
   patient_id: string
@@ -17,6 +17,7 @@ export interface MedicalHistoryRow {
   allergies: string[]
   medications: string[]
   conditions: string[]
+  allergies_recorded_at: Date | null
   updated_by: string | null
   updated_at: Date
 }
@@ -25,6 +26,11 @@ export interface MedicalLists {
   allergies: string[]
   medications: string[]
   conditions: string[]
+}
+
+/** The lists and whether the allergies were recorded (and when). */
+export interface MedicalRecord extends MedicalLists {
+  allergies_recorded_at: Date | string | null
 }
 
 // Sorting folds case and the accents of Spanish and the other western
@@ -55,6 +61,7 @@ function withAllergies<Q extends ReturnType<typeof filtered>>(q: Q) {
     .leftJoin('patients_medical_history as m', 'm.patient_id', 'p.id')
     .selectAll('p')
     .select(sql<string[] | null>`m.allergies`.as('allergies'))
+    .select(sql<Date | null>`m.allergies_recorded_at`.as('allergies_recorded_at'))
 }
 
 export async function countPatients(db: PatientsDb, clinicId: string, f: Filters): Promise<number> {
@@ -152,12 +159,13 @@ export async function findMedicalHistory(db: PatientsDb, clinicId: string, patie
 }
 
 /** Creates or replaces the patient's medical history. */
-export async function saveMedicalHistory(trx: PatientsDb, clinicId: string, patientId: string, lists: MedicalLists, userId: string | null): Promise<MedicalHistoryRow> {
+export async function saveMedicalHistory(trx: PatientsDb, clinicId: string, patientId: string, lists: MedicalRecord, userId: string | null): Promise<MedicalHistoryRow> {
   // jsonb parameters travel as JSON text: the `pg` driver would send a JS array as a PostgreSQL array.
   const values = {
     allergies: JSON.stringify(lists.allergies),
     medications: JSON.stringify(lists.medications),
     conditions: JSON.stringify(lists.conditions),
+    allergies_recorded_at: lists.allergies_recorded_at,
     updated_by: userId,
     updated_at: sql<Date>`now()`,
   }

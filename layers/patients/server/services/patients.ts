@@ -4,10 +4,10 @@
 import { z } from 'zod'
 import type { Kysely } from 'kysely'
 import { conflict, eventBus, notFound, transaction } from '#dentalpin'
-import { patientCreateSchema } from '../../models'
-import type { medicalHistorySchema, Patient, PatientMedicalHistory, PatientRow, PatientRowUpdate, PatientsTables, PatientListQuery, patientUpdateSchema } from '../../models'
+import { allergiesStatus, PATIENT_EDITABLE_FIELDS } from '../../models'
+import type { AllergiesStatus, medicalHistorySchema, Patient, PatientMedicalHistory, PatientRow, PatientRowUpdate, PatientsTables, PatientListQuery, patientCreateSchema, patientUpdateSchema } from '../../models'
 import * as repo from '../repositories/patients'
-import type { MedicalHistoryRow, MedicalLists } from '../repositories/patients'
+import type { MedicalHistoryRow, MedicalRecord } from '../repositories/patients'
 import { buildSearchText, searchTerms } from './search'
 
 export type PatientsDb = Kysely<PatientsTables>
@@ -15,8 +15,8 @@ export type PatientCreateData = z.output<typeof patientCreateSchema>
 export type PatientUpdateData = z.output<typeof patientUpdateSchema>
 export type MedicalHistoryData = z.output<typeof medicalHistorySchema>
 
-/** The fields a create or an update may set, in the order `changes` lists them. */
-export const EDITABLE_FIELDS = Object.keys(patientCreateSchema.shape) as (keyof PatientCreateData)[]
+/** The record fields a create or an update may set, in the order `changes` lists them. */
+export const EDITABLE_FIELDS = PATIENT_EDITABLE_FIELDS
 const MEDICAL_LISTS = ['allergies', 'medications', 'conditions'] as const
 
 /** How many patients `GET /recent` returns. */
@@ -31,7 +31,7 @@ function iso(value: Date | string | null): string | null {
 }
 
 /** The API shape of a patient (ids and dates as strings). */
-export function toPatientDto(row: PatientRow & { allergies?: string[] | null }): Patient {
+export function toPatientDto(row: PatientRow & { allergies?: string[] | null, allergies_recorded_at?: Date | string | null }): Patient {
   const fullName = `${row.first_name} ${row.last_name}`
   return {
     id: row.id,
@@ -60,6 +60,7 @@ export function toPatientDto(row: PatientRow & { allergies?: string[] | null }):
       email: row.billing_email ?? row.email,
     },
     allergies: row.allergies ?? [],
+    allergies_status: allergiesStatus(row.allergies, row.allergies_recorded_at),
     last_visit_at: iso(row.last_visit_at),
     archived_at: iso(row.archived_at),
     created_at: iso(row.created_at)!,
@@ -71,6 +72,7 @@ export function toMedicalHistoryDto(patientId: string, row: MedicalHistoryRow | 
   return {
     patient_id: patientId,
     allergies: row?.allergies ?? [],
+    allergies_status: allergiesStatus(row?.allergies, row?.allergies_recorded_at),
     medications: row?.medications ?? [],
     conditions: row?.conditions ?? [],
     updated_by: row?.updated_by ?? null,
@@ -103,16 +105,28 @@ export async function getPatient(db: PatientsDb, clinicId: string, id: string): 
   return toPatientDto(row)
 }
 
-export async function createPatient(db: PatientsDb, clinicId: string, input: PatientCreateData): Promise<Patient> {
+/**
+ * Registers a patient. The allergies asked at the front desk come with it
+ * (`allergies`, or `no_known_allergies: true`) and start the medical history;
+ * sending neither leaves them "not recorded". Whoever may register a patient
+ * may record these first answers (see the README: later changes need
+ * `patients.medical.write`).
+ */
+export async function createPatient(db: PatientsDb, clinicId: string, input: PatientCreateData, userId: string | null = null): Promise<Patient> {
+  const { allergies = [], no_known_allergies = false, ...fields } = input
   return transaction(db, async (trx) => {
-    const row = await repo.insertPatient(trx, { ...input, clinic_id: clinicId, search_text: buildSearchText(input) })
+    const row = await repo.insertPatient(trx, { ...fields, clinic_id: clinicId, search_text: buildSearchText(fields) })
+    let history: MedicalHistoryRow | undefined
+    if (allergies.length > 0 || no_known_allergies) {
+      history = await repo.saveMedicalHistory(trx, clinicId, row.id, { allergies, medications: [], conditions: [], allergies_recorded_at: new Date() }, userId)
+    }
     eventBus.publish('patient.created', { patient_id: row.id, clinic_id: clinicId })
-    return toPatientDto({ ...row, allergies: [] })
+    return toPatientDto({ ...row, allergies: history?.allergies ?? [], allergies_recorded_at: history?.allergies_recorded_at ?? null })
   })
 }
 
 /** The editable fields whose sent value differs from the stored one. */
-export function changedFields(row: PatientRow, input: PatientUpdateData): (keyof PatientCreateData)[] {
+export function changedFields(row: PatientRow, input: PatientUpdateData): (keyof PatientUpdateData & keyof PatientRow)[] {
   return EDITABLE_FIELDS.filter(field => input[field] !== undefined && input[field] !== row[field])
 }
 
@@ -169,6 +183,20 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * What the allergies become after a save: a non-empty list is "recorded";
+ * `no_known_allergies: true` is "none known" (the schema refuses it with a
+ * list); an empty list sent without it, or `no_known_allergies: false` over
+ * "none known", goes back to "not recorded". Nothing about allergies sent:
+ * unchanged.
+ */
+function nextAllergiesStatus(before: AllergiesStatus, input: MedicalHistoryData): AllergiesStatus {
+  if (input.no_known_allergies === true) return 'none_known'
+  if (input.allergies !== undefined) return input.allergies.length > 0 ? 'recorded' : 'not_recorded'
+  if (input.no_known_allergies === false && before === 'none_known') return 'not_recorded'
+  return before
+}
+
+/**
  * Replaces the lists sent (allergies, medications, conditions); the others
  * stay. Nothing changed → no write, no event. Archived patients are read-only.
  */
@@ -184,13 +212,24 @@ export async function updateMedicalHistory(
     if (!patient) throw notFoundError()
     if (patient.status === 'archived') throw archivedError()
     const current = await repo.findMedicalHistory(trx, clinicId, patientId)
-    const before: MedicalLists = { allergies: current?.allergies ?? [], medications: current?.medications ?? [], conditions: current?.conditions ?? [] }
-    const after: MedicalLists = { ...before }
+    const before: MedicalRecord = {
+      allergies: current?.allergies ?? [],
+      medications: current?.medications ?? [],
+      conditions: current?.conditions ?? [],
+      allergies_recorded_at: current?.allergies_recorded_at ?? null,
+    }
+    const after: MedicalRecord = { ...before }
     for (const list of MEDICAL_LISTS) {
       const sent = input[list]
       if (sent !== undefined) after[list] = sent
     }
-    if (MEDICAL_LISTS.every(list => sameList(before[list], after[list]))) return toMedicalHistoryDto(patientId, current)
+    const statusBefore = allergiesStatus(before.allergies, before.allergies_recorded_at)
+    const statusAfter = nextAllergiesStatus(statusBefore, input)
+    if (statusAfter === 'none_known') after.allergies = []
+    if (statusAfter !== statusBefore || !sameList(before.allergies, after.allergies)) {
+      after.allergies_recorded_at = statusAfter === 'not_recorded' ? null : new Date()
+    }
+    if (statusAfter === statusBefore && MEDICAL_LISTS.every(list => sameList(before[list], after[list]))) return toMedicalHistoryDto(patientId, current)
     const saved = await repo.saveMedicalHistory(trx, clinicId, patientId, after, userId)
     eventBus.publish('patient.medical_updated', { patient_id: patientId, clinic_id: clinicId, user_id: userId })
     return toMedicalHistoryDto(patientId, saved)

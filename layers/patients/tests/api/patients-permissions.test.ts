@@ -132,6 +132,24 @@ describe('patients permissions and tenancy', () => {
     })
   })
 
+  describe('allergies at registration', () => {
+    it('the receptionist (no medical.write) records the allergies when registering, and cannot change them afterwards', async () => {
+      const reception = clients.receptionist
+      const listed = await reception.post(BASE, { first_name: 'Front', last_name: 'Desk', allergies: ['Latex'] })
+      expect(listed.status, JSON.stringify(listed.body)).toBe(201)
+      expect(listed.body.data).toMatchObject({ allergies: ['Latex'], allergies_status: 'recorded' })
+      const none = await reception.post(BASE, { first_name: 'Front', last_name: 'DeskNone', no_known_allergies: true })
+      expect(none.body.data).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+
+      const later = await reception.put(`${BASE}/${listed.body.data.id}/medical`, { allergies: [], no_known_allergies: true })
+      expect(later.status).toBe(403)
+      // A record edit (patients.write) cannot slip allergies in either.
+      expect((await reception.put(`${BASE}/${none.body.data.id}`, { allergies: ['Iodine'], notes: 'x' })).status).toBe(200)
+      expect(await asOwner(listed.body.data.id)).toMatchObject({ allergies: ['Latex'], allergies_status: 'recorded' })
+      expect(await asOwner(none.body.data.id)).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+    })
+  })
+
   describe('ids', () => {
     const idRoutes = (id: string): [string, (api: ApiClient) => ReturnType<ApiClient['get']>][] => [
       ['GET /{id}', api => api.get(`${BASE}/${id}`)],

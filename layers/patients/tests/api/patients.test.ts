@@ -10,7 +10,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 // The keys of the `Patient` DTO (layers/patients/models.ts), written out.
 const PATIENT_KEYS = [
-  'address', 'allergies', 'archived_at', 'billing_address', 'billing_email', 'billing_name', 'billing_tax_id',
+  'address', 'allergies', 'allergies_status', 'archived_at', 'billing_address', 'billing_email', 'billing_name', 'billing_tax_id',
   'clinic_id', 'created_at', 'date_of_birth', 'do_not_contact', 'effective_billing', 'email', 'first_name',
   'full_name', 'gender', 'id', 'last_name', 'last_visit_at', 'national_id', 'national_id_type', 'notes',
   'phone', 'status', 'updated_at',
@@ -87,6 +87,7 @@ describe('patients API', () => {
         billing_email: null,
         effective_billing: { name: 'María José García Núñez', tax_id: '12345678Z', address: 'Calle Mayor 1, Madrid', email: 'mj.garcia@example.com' },
         allergies: [],
+        allergies_status: 'not_recorded',
         last_visit_at: null,
         archived_at: null,
       })
@@ -250,12 +251,12 @@ describe('patients API', () => {
       const p = await create({ first_name: 'Med', last_name: 'History' })
       const empty = await owner.get(`${BASE}/${p.id}/medical`)
       expect(empty.status).toBe(200)
-      expect(empty.body.data).toEqual({ patient_id: p.id, allergies: [], medications: [], conditions: [], updated_by: null, updated_at: null })
+      expect(empty.body.data).toEqual({ patient_id: p.id, allergies: [], allergies_status: 'not_recorded', medications: [], conditions: [], updated_by: null, updated_at: null })
 
       const me = (await owner.get('/api/v1/auth/me')).body.data.user.id
       const put = await owner.put(`${BASE}/${p.id}/medical`, { allergies: [' Penicillin ', 'Látex'], medications: ['Ibuprofen 600 mg'] })
       expect(put.status).toBe(200)
-      expect(put.body.data).toMatchObject({ patient_id: p.id, allergies: ['Penicillin', 'Látex'], medications: ['Ibuprofen 600 mg'], conditions: [], updated_by: me })
+      expect(put.body.data).toMatchObject({ patient_id: p.id, allergies: ['Penicillin', 'Látex'], allergies_status: 'recorded', medications: ['Ibuprofen 600 mg'], conditions: [], updated_by: me })
       expect(put.body.data.updated_at).toMatch(ISO)
       expect((await owner.get(`${BASE}/${p.id}/medical`)).body.data).toEqual(put.body.data)
 
@@ -264,9 +265,44 @@ describe('patients API', () => {
       expect((await owner.get(`${BASE}/${p.id}`)).body.data.allergies).toEqual(['Penicillin', 'Látex'])
       expect((await owner.get(`${BASE}?search=history`)).body.data[0].allergies).toEqual(['Penicillin', 'Látex'])
 
+      // Emptying the list without "none known" is not a "none known": back to not recorded.
       const cleared = await owner.put(`${BASE}/${p.id}/medical`, { allergies: [] })
-      expect(cleared.body.data).toMatchObject({ allergies: [], medications: ['Ibuprofen 600 mg'], conditions: ['Diabetes type 2'] })
-      expect((await owner.get(`${BASE}/${p.id}`)).body.data.allergies).toEqual([])
+      expect(cleared.body.data).toMatchObject({ allergies: [], allergies_status: 'not_recorded', medications: ['Ibuprofen 600 mg'], conditions: ['Diabetes type 2'] })
+      expect((await owner.get(`${BASE}/${p.id}`)).body.data).toMatchObject({ allergies: [], allergies_status: 'not_recorded' })
+    })
+
+    it('allergies are three states: not recorded, none known, the list', async () => {
+      const unknown = await create({ first_name: 'Tri', last_name: 'Unknown' })
+      expect(unknown).toMatchObject({ allergies: [], allergies_status: 'not_recorded' })
+
+      const none = await create({ first_name: 'Tri', last_name: 'None', no_known_allergies: true })
+      expect(none).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+      expect((await owner.get(`${BASE}/${none.id}/medical`)).body.data).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+
+      const listed = await create({ first_name: 'Tri', last_name: 'Listed', allergies: [' Penicillin '] })
+      expect(listed).toMatchObject({ allergies: ['Penicillin'], allergies_status: 'recorded' })
+      expect((await owner.get(`${BASE}/${listed.id}`)).body.data).toMatchObject({ allergies: ['Penicillin'], allergies_status: 'recorded' })
+      expect((await owner.get(`${BASE}?search=tri&sort=last_name`)).body.data.map((x: { allergies_status: string }) => x.allergies_status))
+        .toEqual(['recorded', 'none_known', 'not_recorded'])
+
+      // Both at once is refused, and nothing is created.
+      const both = await owner.post(BASE, { first_name: 'Tri', last_name: 'Both', allergies: ['Latex'], no_known_allergies: true })
+      expect(both.status).toBe(422)
+      expect(errorFields(both.body)).toEqual(['no_known_allergies'])
+      expect((await owner.get(`${BASE}?search=tri both`)).body.total).toBe(0)
+
+      // The medical history moves between the states.
+      const toNone = await owner.put(`${BASE}/${unknown.id}/medical`, { no_known_allergies: true })
+      expect(toNone.body.data).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+      const toList = await owner.put(`${BASE}/${unknown.id}/medical`, { allergies: ['Latex'], no_known_allergies: false })
+      expect(toList.body.data).toMatchObject({ allergies: ['Latex'], allergies_status: 'recorded' })
+      const backToNone = await owner.put(`${BASE}/${unknown.id}/medical`, { allergies: [], no_known_allergies: true })
+      expect(backToNone.body.data).toMatchObject({ allergies: [], allergies_status: 'none_known' })
+      const unticked = await owner.put(`${BASE}/${unknown.id}/medical`, { no_known_allergies: false })
+      expect(unticked.body.data).toMatchObject({ allergies: [], allergies_status: 'not_recorded' })
+      // Other lists leave the allergy state alone.
+      await owner.put(`${BASE}/${none.id}/medical`, { medications: ['Aspirin'] })
+      expect((await owner.get(`${BASE}/${none.id}`)).body.data.allergies_status).toBe('none_known')
     })
 
     it.each<[string, Record<string, unknown>, string[]]>([

@@ -132,6 +132,7 @@ export function patient(overrides: Partial<Patient> = {}): Patient {
     billing_email: null,
     effective_billing: { name: 'Ana López', tax_id: null, address: null, email: 'ana@example.com' },
     allergies: [],
+    allergies_status: 'none_known',
     last_visit_at: null,
     archived_at: null,
     created_at: '2026-01-02T10:00:00.000Z',

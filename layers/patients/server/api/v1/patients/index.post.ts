@@ -6,5 +6,5 @@ import { createPatient } from '../../../services/patients'
 export default defineEventHandler(async (event) => {
   const auth = await requirePermission(event, 'patients.write')
   const input = await parseBody(event, patientCreateSchema)
-  return created(event, await createPatient(useDb<PatientsTables>(), auth.clinicId, input), 'Patient created')
+  return created(event, await createPatient(useDb<PatientsTables>(), auth.clinicId, input, auth.user.id), 'Patient created')
 })
