@@ -3,7 +3,7 @@ import { createUser, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
 import type { ApiClient } from '../../../../tests/support/http'
 import { startServer } from '../../../../tests/support/server'
 import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, createPatient, driveTo, errorCodes, setupAgendaClinic, setupOtherClinic } from './helpers'
+import { BASE, book, createPatient, driveTo, errorCodes, PASSWORD, setupAgendaClinic, setupOtherClinic } from './helpers'
 import type { AgendaClinic } from './helpers'
 
 // Double bookings beyond one professional and one cabinet: the same patient
@@ -26,10 +26,13 @@ describe('agenda overlap: patients and professionals across clinics', () => {
     api = c.members.receptionist.api
     dentist = c.members.dentist.id
     hygienist = c.members.hygienist.id
-    third = (await createUser(c.admin, { email: 'second-dentist@agenda.test', first_name: 'Second', last_name: 'Dentist', role: 'dentist' })).user.id
+    third = (await createUser(c.admin, { email: 'second-dentist@agenda.test', first_name: 'Second', last_name: 'Dentist', role: 'dentist', password: PASSWORD })).user.id
     other = await setupOtherClinic(server, c.admin)
     // The clinic's dentist also works in the other clinic (same person, two memberships).
+    // An existing account: invited, then accepted in the app by its holder.
     await createUser(c.admin, { email: 'dentist@agenda.test', role: 'dentist' }, other.clinicId)
+    const [invitation] = (await c.members.dentist.api.get('/api/v1/auth/invitations')).body.data
+    expect((await c.members.dentist.api.post(`/api/v1/auth/invitations/${invitation.id}/accept`)).status).toBe(200)
   })
   afterAll(async () => server?.close())
 
