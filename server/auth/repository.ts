@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { RoleName } from '#shared/schemas/auth'
-import type { Insertable, Updateable } from 'kysely'
 import type { ClinicUpdate, Database, LinkKind, NewClinic, NewUser, SessionKind, UserInvitesTable, UserUpdate } from '../db/types'
 
 type Db = Kysely<Database>

@@ -161,11 +161,11 @@ describe('accounts across clinics', () => {
     type Caller = 'owner' | 'sameClinicAdmin' | 'otherClinicAdmin' | 'otherClinicAdminInA'
     const callers: Caller[] = ['owner', 'sameClinicAdmin', 'otherClinicAdmin', 'otherClinicAdminInA']
     const client = (c: Caller) => ({ owner, sameClinicAdmin: adminA2, otherClinicAdmin: adminB, otherClinicAdminInA: adminB }[c])
-    const headers = (c: Caller) => (c === 'otherClinicAdminInA' ? { 'x-clinic-id': clinicA } : {})
+    const headers = (c: Caller): Record<string, string> => (c === 'otherClinicAdminInA' ? { 'x-clinic-id': clinicA } : {})
 
     interface Row {
       route: string
-      call: (api: ApiClient, h: Record<string, string>, target: { id: string, email: string }) => ReturnType<ApiClient['get']>
+      call: (api: ApiClient, h: Record<string, string>, target: { id: string, email: string }) => Promise<{ status: number, body: any }>
       expected: Record<Caller, number>
       /** What must hold of the account afterwards, as the owner sees it. */
       after?: (target: { id: string }, status: number) => Promise<void>
