@@ -17,4 +17,5 @@ export const validationMessages = {
   'validation.uuid': 'Must be a valid identifier',
   'validation.too_long': 'Too long',
   'validation.past_date': 'Cannot be in the future',
+  'validation.password_set_by_member': 'New members choose their own password from the invite link',
 } as const
