@@ -7,7 +7,7 @@ import { defineComponent, h, inject, provide, reactive } from 'vue'
 import type { InjectionKey, PropType } from 'vue'
 
 type FormError = { name: string, message: string }
-const ERRORS: InjectionKey<Record<string, string>> = Symbol('form-errors')
+const ERRORS: InjectionKey<Map<string, string>> = Symbol('form-errors')
 
 const UForm = defineComponent({
   props: {
@@ -16,11 +16,11 @@ const UForm = defineComponent({
   },
   emits: ['submit'],
   setup(props, { emit, slots, expose }) {
-    const errors = reactive<Record<string, string>>({})
+    const errors = reactive(new Map<string, string>())
     provide(ERRORS, errors)
     const setErrors = (list: FormError[]) => {
-      for (const key of Object.keys(errors)) delete errors[key]
-      for (const e of list) errors[e.name] ??= e.message
+      errors.clear()
+      for (const e of list) if (!errors.has(e.name)) errors.set(e.name, e.message)
     }
     expose({ setErrors })
     async function onSubmit(event: Event) {
@@ -36,12 +36,12 @@ const UForm = defineComponent({
 const UFormField = defineComponent({
   props: { label: String, name: String, help: String, required: Boolean },
   setup(props, { slots }) {
-    const errors = inject(ERRORS, {})
+    const errors = inject(ERRORS, new Map<string, string>())
     return () => h('div', { 'data-field': props.name }, [
       h('label', props.label),
       slots.default?.(),
       props.help ? h('p', { 'data-help': '' }, props.help) : null,
-      props.name && errors[props.name] ? h('p', { 'data-error': props.name }, errors[props.name]) : null,
+      props.name && errors.has(props.name) ? h('p', { 'data-error': props.name }, errors.get(props.name)) : null,
     ])
   },
 })
