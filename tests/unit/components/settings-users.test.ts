@@ -12,6 +12,7 @@ import type { PropType } from 'vue'
 import SettingsUsersCreateModal from '~/components/settings/SettingsUsersCreateModal.vue'
 import SettingsUsersMemberFields from '~/components/settings/SettingsUsersMemberFields.vue'
 import SettingsUsersRowActions from '~/components/settings/SettingsUsersRowActions.vue'
+import SettingsUsersStatus from '~/components/settings/SettingsUsersStatus.vue'
 import SettingsUsersTable from '~/components/settings/SettingsUsersTable.vue'
 import SettingsUsersEditModal from '~/components/settings/SettingsUsersEditModal.vue'
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
@@ -48,7 +49,7 @@ const UDropdownMenu = defineComponent({
   setup: (props, { slots }) => () => h('div', [slots.default?.(), h('ul', { role: 'menu' }, props.items.map(i => h('li', { role: 'menuitem', onClick: i.onSelect }, i.label)))]),
 })
 const stubs = { ...formStubs, UTable, UDropdownMenu }
-const components = { SettingsUsersRowActions, SettingsUsersMemberFields }
+const components = { SettingsUsersRowActions, SettingsUsersMemberFields, SettingsUsersStatus }
 
 const DAY = 86_400_000
 function member(over: Partial<ClinicMember> & { email: string }): ClinicMember {
