@@ -58,11 +58,14 @@ export function useClinicUsers() {
   const refreshing = computed(() => status.value === 'pending' && !!data.value)
   const loadError = computed(() => (error.value ? describe(error.value).message : null))
 
-  /** The API's error in the user's language: our own message for the codes we know, the server's otherwise. */
+  /**
+   * The API's error in the user's language: our own message for the codes we
+   * know, the locale's wording of the server's code otherwise (a 403 says
+   * why: `auth.account_managed_elsewhere` is not a missing permission).
+   */
   function describe(e: unknown): ApiErrorInfo {
-    const info = apiError(e, { 403: t('settings.errors.forbidden') })
-    const code = (e as { data?: { errors?: { code?: string }[] } })?.data?.errors?.[0]?.code
-    const key = code ? KNOWN_ERRORS[code] : undefined
+    const info = apiError(e)
+    const key = info.code ? KNOWN_ERRORS[info.code] : undefined
     return key ? { ...info, message: t(key) } : info
   }
 
