@@ -16,7 +16,7 @@ import SettingsUsersStatus from '~/components/settings/SettingsUsersStatus.vue'
 import SettingsUsersTable from '~/components/settings/SettingsUsersTable.vue'
 import SettingsUsersEditModal from '~/components/settings/SettingsUsersEditModal.vue'
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
-import type { ClinicMember } from '~/composables/useClinicUsers'
+import type { ClinicMember, CreateMemberInput, UpdateMemberInput } from '~/composables/useClinicUsers'
 import { testI18n } from '../support/locales'
 import { formStubs } from '../support/form-stubs'
 
@@ -139,7 +139,7 @@ describe('SettingsUsersTable', () => {
 
 describe('SettingsUsersCreateModal', () => {
   it('has no password field and sends no password', async () => {
-    const create = vi.fn(async () => ({ ok: true as const, link: { kind: 'invite' as const, url: 'http://x/invite/t', email: 'new@x.test', name: 'N U' } }))
+    const create = vi.fn(async (_input: CreateMemberInput) => ({ ok: true as const, link: { kind: 'invite' as const, url: 'http://x/invite/t', email: 'new@x.test', name: 'N U' } }))
     const wrapper = mount(SettingsUsersCreateModal, { global: { stubs, components }, props: { open: true, creating: false, create } })
     await nextTick()
     expect(wrapper.findAll('input[type="password"]')).toHaveLength(0)
@@ -158,7 +158,7 @@ describe('SettingsUsersCreateModal', () => {
 })
 
 describe('SettingsUsersEditModal', () => {
-  const update = vi.fn(async () => null)
+  const update = vi.fn(async (_member: ClinicMember, _input: UpdateMemberInput) => null)
   const edit = (m: ClinicMember) => mount(SettingsUsersEditModal, { global: { stubs, components }, props: { open: true, member: m, updating: false, update, selfId: 'me@x.test' } })
 
   it('keeps the names and licence number read-only, saying who can change them, when the account is not managed here', async () => {
