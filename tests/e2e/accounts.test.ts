@@ -111,7 +111,7 @@ describe('accounts', () => {
     const dora = await page()
     await signInThroughPage(dora, 'dora@norte.test', 'Dora-passw0rd')
     const banner = dora.getByRole('region', { name: 'Invitations' })
-    await banner.getByText('Clínica Sonrisa invited you as Hygienist').waitFor()
+    await banner.getByText('Clínica Sonrisa invited you as hygienist').waitFor()
     await dora.screenshot({ path: `${SCREENSHOTS}invitation-banner.png` })
     await banner.getByRole('button', { name: 'Accept the invitation from Clínica Sonrisa' }).click()
     await dora.getByText('You joined Clínica Sonrisa. Switch to it from the clinic menu.', { exact: true }).waitFor()

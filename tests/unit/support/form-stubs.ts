@@ -90,7 +90,7 @@ const UModal = defineComponent({
 
 const UAlert = defineComponent({
   props: { title: String, description: String },
-  setup: props => () => h('div', { role: 'alert' }, [props.title, props.description]),
+  setup: (props, { slots }) => () => h('div', { role: 'alert' }, [props.title, props.description, slots.actions?.()]),
 })
 
 const UBadge = defineComponent({
