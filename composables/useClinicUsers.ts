@@ -9,14 +9,28 @@ export type UpdateMemberInput = z.input<typeof updateUserSchema>
 
 const PAGE_SIZE = 50
 
-/** Server error codes with a message of our own (in the user's language). */
+/**
+ * Server error codes this screen words its own way (in the user's language).
+ * Every other code is worded by useApiError from `apiErrors.<code>`
+ * (`auth.account_managed_elsewhere`, `auth.last_admin`, …).
+ */
 const KNOWN_ERRORS: Record<string, string> = {
-  'auth.cannot_deactivate_self': 'settings.users.errors.cannotDeactivateSelf',
-  'auth.cannot_change_own_role': 'settings.users.errors.cannotChangeOwnRole',
-  'auth.cannot_remove_self': 'settings.users.errors.cannotRemoveSelf',
-  'auth.last_admin': 'settings.users.errors.lastAdmin',
-  'auth.user_exists': 'settings.users.errors.userExists',
+  // The list is stale: say what to do about it.
   'auth.user_not_found': 'settings.users.errors.userNotFound',
+  'auth.invite_invalid': 'settings.users.errors.inviteInvalid',
+  // The screen only sends these for a row whose status changed meanwhile.
+  'auth.invitation_pending': 'settings.users.errors.invitationPending',
+}
+
+/** What a row of the users table offers (SettingsUsersRowActions). */
+export type MemberAction = 'edit' | 'deactivate' | 'reactivate' | 'remove' | 'confirm' | 'resetLink' | 'inviteAgain'
+
+/** A one-time link to hand over: an invitation (7 days) or a password reset (24 hours). */
+export interface MemberLink {
+  kind: 'invite' | 'reset'
+  url: string
+  email: string
+  name: string
 }
 
 /**
@@ -44,11 +58,14 @@ export function useClinicUsers() {
   const refreshing = computed(() => status.value === 'pending' && !!data.value)
   const loadError = computed(() => (error.value ? describe(error.value).message : null))
 
-  /** The API's error in the user's language: our own message for the codes we know, the server's otherwise. */
+  /**
+   * The API's error in the user's language: our own message for the codes we
+   * know, the locale's wording of the server's code otherwise (a 403 says
+   * why: `auth.account_managed_elsewhere` is not a missing permission).
+   */
   function describe(e: unknown): ApiErrorInfo {
-    const info = apiError(e, { 403: t('settings.errors.forbidden') })
-    const code = (e as { data?: { errors?: { code?: string }[] } })?.data?.errors?.[0]?.code
-    const key = code ? KNOWN_ERRORS[code] : undefined
+    const info = apiError(e)
+    const key = info.code ? KNOWN_ERRORS[info.code] : undefined
     return key ? { ...info, message: t(key) } : info
   }
 
@@ -61,20 +78,18 @@ export function useClinicUsers() {
 
   const creating = ref(false)
 
-  /** Adds a member; on success resolves to the one-time invite link when no password was given. */
-  async function create(input: CreateMemberInput): Promise<{ ok: true, inviteUrl: string | null } | { ok: false, error: ApiErrorInfo | null }> {
+  /**
+   * Invites an e-mail into the clinic (a new account or an existing one: the
+   * answer is the same); on success resolves to the one-time link to hand over.
+   */
+  async function create(input: CreateMemberInput): Promise<{ ok: true, link: MemberLink } | { ok: false, error: ApiErrorInfo | null }> {
     if (creating.value) return { ok: false, error: null }
     creating.value = true
     try {
       const res = await $fetch('/api/v1/auth/users', { method: 'POST', body: input })
-      const inviteUrl = res.data.invite_url
-      toast.add({
-        title: t(inviteUrl ? 'settings.users.invited' : 'settings.users.created', { name: nameOf(res.data.user) }),
-        color: 'success',
-        icon: 'i-lucide-check',
-      })
+      toast.add({ title: t('settings.users.invited', { email: res.data.user.email }), color: 'success', icon: 'i-lucide-check' })
       await refresh()
-      return { ok: true, inviteUrl }
+      return { ok: true, link: { kind: 'invite', url: res.data.invite_url, email: res.data.user.email, name: nameOf(res.data.user) } }
     }
     catch (e) {
       return { ok: false, error: describe(e) }
@@ -125,7 +140,7 @@ export function useClinicUsers() {
     }
   }
 
-  /** Deactivates (signing them out everywhere) or reactivates a member. */
+  /** Switches a membership of this clinic off or on (the account's other clinics are untouched). */
   function setActive(member: ClinicMember, active: boolean): Promise<boolean> {
     return rowAction(member, async () => {
       const res = await $fetch(`/api/v1/auth/users/${member.id}`, { method: 'PUT', body: { is_active: active } })
@@ -138,15 +153,60 @@ export function useClinicUsers() {
     })
   }
 
-  /** Removes the member from the current clinic (their account stays). */
+  /** Removes the member from the current clinic (their account stays), or withdraws a pending invitation. */
   function remove(member: ClinicMember): Promise<boolean> {
     return rowAction(member, async () => {
       await $fetch(`/api/v1/auth/users/${member.id}`, { method: 'DELETE' })
-      toast.add({ title: t('settings.users.removed', { name: nameOf(member) }), color: 'success', icon: 'i-lucide-check' })
+      toast.add({
+        title: t(member.status === 'invited' ? 'settings.users.withdrawn' : 'settings.users.removed', { name: nameOf(member), email: member.email }),
+        color: 'success',
+        icon: 'i-lucide-check',
+      })
       // The last member of the last page went away: step back a page.
       if (members.value.length === 1 && page.value > 1) page.value -= 1
       else await refresh()
     })
+  }
+
+  /** Accepts a pending invitation on the holder's behalf (only offered with `account_managed`). */
+  function confirm(member: ClinicMember): Promise<boolean> {
+    return rowAction(member, async () => {
+      const res = await $fetch(`/api/v1/auth/users/${member.id}/confirm`, { method: 'POST' })
+      replaceMember(res.data)
+      toast.add({ title: t('settings.users.confirmed', { name: nameOf(res.data) }), color: 'success', icon: 'i-lucide-check' })
+    })
+  }
+
+  /** A one-time password reset link for a member whose account this admin manages; null when it failed (toasted). */
+  async function resetLink(member: ClinicMember): Promise<MemberLink | null> {
+    let link: MemberLink | null = null
+    await rowAction(member, async () => {
+      const res = await $fetch(`/api/v1/auth/users/${member.id}/reset-link`, { method: 'POST' })
+      link = { kind: 'reset', url: res.data.reset_url, email: member.email, name: nameOf(member) }
+    })
+    return link
+  }
+
+  /** Invites a pending invitee again with what the row holds (the previous link stops working); null when it failed (toasted). */
+  async function inviteAgain(member: ClinicMember): Promise<MemberLink | null> {
+    let link: MemberLink | null = null
+    await rowAction(member, async () => {
+      const res = await $fetch('/api/v1/auth/users', {
+        method: 'POST',
+        body: {
+          email: member.email,
+          first_name: member.first_name,
+          last_name: member.last_name,
+          role: member.role,
+          is_professional: member.is_professional,
+          licence_number: member.licence_number,
+        } satisfies CreateMemberInput,
+      })
+      toast.add({ title: t('settings.users.invited', { email: res.data.user.email }), color: 'success', icon: 'i-lucide-check' })
+      link = { kind: 'invite', url: res.data.invite_url, email: res.data.user.email, name: nameOf(res.data.user) }
+      await refresh()
+    })
+    return link
   }
 
   return {
@@ -166,5 +226,8 @@ export function useClinicUsers() {
     busyIds: readonly(busyIds),
     setActive,
     remove,
+    confirm,
+    resetLink,
+    inviteAgain,
   }
 }

@@ -11,7 +11,8 @@ export default defineNuxtRouteMiddleware(async (to) => {
   if (!auth.initialized) return to.path === '/setup' ? undefined : navigateTo('/setup')
   if (to.path === '/setup') return navigateTo('/login')
 
-  const isPublic = PUBLIC.includes(to.path) || to.path.startsWith('/invite/')
+  // One-time links (an invitation, a password reset) are opened signed out.
+  const isPublic = PUBLIC.includes(to.path) || to.path.startsWith('/invite/') || to.path.startsWith('/reset/')
   if (!auth.meLoaded) await auth.fetchMe()
   if (isPublic) {
     if (auth.me && to.path === '/login') return navigateTo(typeof to.query.redirect === 'string' ? to.query.redirect : '/')

@@ -19,4 +19,5 @@ export const validationMessages = {
   'validation.past_date': 'Cannot be in the future',
   'validation.date_range': 'Must be between the years 1900 and 2200',
   'validation.allergies_none_with_list': 'Cannot be "no known allergies" with allergies listed',
+  'validation.password_set_by_member': 'New members choose their own password from the invite link',
 } as const

@@ -54,6 +54,14 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function acceptInvite(token: string, password: string): Promise<void> {
     await $fetch('/api/v1/auth/invites/accept', { method: 'POST', body: { token, password } })
+    useModulesStore().reset()
+    await fetchMe()
+  }
+
+  /** Sets a new password from a one-time reset link; the server signs in on success. */
+  async function resetPassword(token: string, password: string): Promise<void> {
+    await $fetch('/api/v1/auth/password/reset', { method: 'POST', body: { token, password } })
+    useModulesStore().reset()
     await fetchMe()
   }
 
@@ -66,5 +74,5 @@ export const useAuthStore = defineStore('auth', () => {
   const can = (permission: string) => hasPermission(me.value?.permissions ?? [], permission)
   const currentMembership = computed(() => me.value?.clinics.find(c => c.id === me.value?.current_clinic_id) ?? null)
 
-  return { me, initialized, meLoaded, fetchSetupStatus, fetchMe, login, switchClinic, setup, acceptInvite, logout, can, currentMembership }
+  return { me, initialized, meLoaded, fetchSetupStatus, fetchMe, login, switchClinic, setup, acceptInvite, resetPassword, logout, can, currentMembership }
 })
