@@ -61,9 +61,9 @@ describe('HTTP envelope', () => {
     })
 
     it('answers validation messages in English, not as i18n keys', async () => {
-      const res = await api.post('/api/v1/auth/users', { email: 'x@clinic.test', first_name: 'X', last_name: 'Y', role: 'dentist', password: 'abcdefgh' })
+      const res = await api.post('/api/v1/auth/password', { current_password: 'Sup3rSecret', new_password: 'abcdefgh' })
       expectJsonEnvelope(res, 422)
-      expect(errorFields(res.body)).toEqual(['password'])
+      expect(errorFields(res.body)).toEqual(['new_password'])
       expect(res.body.errors[0].message).not.toMatch(/^validation\./)
       expect(res.body.errors[0].message).toMatch(/digit/i)
     })

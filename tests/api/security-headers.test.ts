@@ -113,7 +113,7 @@ describe('security headers and CSRF', () => {
       expect(res.setCookies.filter(c => c.startsWith('dentalpin_session='))).toEqual([])
     }
 
-    const newMember = (email: string) => ({ email, first_name: 'C', last_name: 'Srf', role: 'receptionist', password: 'Csrf-passw0rd' })
+    const newMember = (email: string) => ({ email, first_name: 'C', last_name: 'Srf', role: 'receptionist' })
 
     it('refuses a write with Origin: null (403) and saves nothing', async () => {
       const before = await memberCount()

@@ -99,7 +99,7 @@ describe('typing before the page hydrated', () => {
     await page.goto(new URL(invited.invite_url!).pathname, { waitUntil: 'domcontentloaded' })
     await page.getByLabel('Password').pressSequentially('Nuevo2026pass')
     expect(await isHydrated(page)).toBe(false)
-    await page.getByRole('button', { name: 'Set password and sign in' }).click()
+    await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForURL(server.url + '/')
     await hydrated(page)
     await context.close()

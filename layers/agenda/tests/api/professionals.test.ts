@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
 import { startServer } from '../../../../tests/support/server'
 import type { TestServer } from '../../../../tests/support/server'
-import { BASE, setupAgendaClinic, setupOtherClinic } from './helpers'
+import { BASE, PASSWORD, setupAgendaClinic, setupOtherClinic } from './helpers'
 import type { AgendaClinic } from './helpers'
 
 // /api/v1/agenda/professionals: who can be booked in the current clinic.
@@ -31,10 +31,10 @@ describe('agenda professionals', () => {
   })
 
   it('follows is_professional and the user\'s active flag, and stays inside the clinic', async () => {
-    const surgeon = await createUser(c.admin, { email: 'surgeon@agenda.test', first_name: 'Sara', last_name: 'Surgeon', role: 'admin', is_professional: true })
-    const nurse = await createUser(c.admin, { email: 'nurse@agenda.test', first_name: 'Nora', last_name: 'Nurse', role: 'assistant', is_professional: true })
-    const notBooked = await createUser(c.admin, { email: 'ortho@agenda.test', first_name: 'Otto', last_name: 'Ortho', role: 'dentist', is_professional: false })
-    const gone = await createUser(c.admin, { email: 'gone@agenda.test', first_name: 'Gina', last_name: 'Gone', role: 'hygienist' })
+    const surgeon = await createUser(c.admin, { email: 'surgeon@agenda.test', first_name: 'Sara', last_name: 'Surgeon', role: 'admin', is_professional: true, password: PASSWORD })
+    const nurse = await createUser(c.admin, { email: 'nurse@agenda.test', first_name: 'Nora', last_name: 'Nurse', role: 'assistant', is_professional: true, password: PASSWORD })
+    const notBooked = await createUser(c.admin, { email: 'ortho@agenda.test', first_name: 'Otto', last_name: 'Ortho', role: 'dentist', is_professional: false, password: PASSWORD })
+    const gone = await createUser(c.admin, { email: 'gone@agenda.test', first_name: 'Gina', last_name: 'Gone', role: 'hygienist', password: PASSWORD })
     expect((await c.admin.put(`/api/v1/auth/users/${gone.user.id}`, { is_active: false })).status).toBe(200)
 
     const res = await c.members.dentist.api.get(`${BASE}/professionals`)
@@ -57,7 +57,7 @@ describe('agenda professionals', () => {
   })
 
   it('a non-professional or inactive member cannot be booked (422 professional_id)', async () => {
-    const gone = await createUser(c.admin, { email: 'left@agenda.test', role: 'dentist' })
+    const gone = await createUser(c.admin, { email: 'left@agenda.test', role: 'dentist', password: PASSWORD })
     expect((await c.admin.put(`/api/v1/auth/users/${gone.user.id}`, { is_active: false })).status).toBe(200)
     for (const id of [c.members.receptionist.id, gone.user.id, other.dentistId]) {
       const res = await c.admin.post(`${BASE}/appointments`, { professional_id: id, start_time: '2026-05-05T08:00:00Z', end_time: '2026-05-05T08:30:00Z' })
