@@ -3,7 +3,7 @@ import type { H3Event } from 'h3'
 // What a request body may be, per route. Every API write takes JSON up to
 // `maxBodyBytes` (runtime config, NUXT_MAX_BODY_BYTES, default 1 MB).
 //
-// Seam for uploads (TODO(#9): the upload routes add themselves here): a route
+// Seam for uploads (TODO(#15): the media upload routes add themselves here): a route
 // listed in UPLOAD_ROUTES takes multipart/form-data, with its own size limit,
 // and reads its body as a stream itself (the body-limit middleware does not
 // buffer it).
