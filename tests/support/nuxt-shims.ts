@@ -68,6 +68,7 @@ const kit = await Promise.all([
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
   import('~/components/app/AppSectionCard.vue'),
+  import('~/components/app/AppTextField.vue'),
 ])
 config.global.components = {
   ...config.global.components,
