@@ -127,7 +127,7 @@ describe('AppConfirmModal', () => {
   }
 
   it('runs the action once however often it is pressed, and closes when it is done', async () => {
-    const gate = deferred<void>()
+    const gate = deferred<undefined>()
     let calls = 0
     const { open, confirmButton } = mountConfirm(() => {
       calls++
@@ -137,7 +137,7 @@ describe('AppConfirmModal', () => {
     await confirmButton().trigger('click')
     expect(calls).toBe(1)
     expect(open.value).toBe(true)
-    gate.resolve()
+    gate.resolve(undefined)
     await flushPromises()
     expect(open.value).toBe(false)
   })
