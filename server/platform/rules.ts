@@ -48,27 +48,21 @@ export function readModuleExport(exported: unknown): ModuleExport {
   else {
     return { ok: false, message: 'module.ts has no default export (the module class)' }
   }
-  const own = instance.manifest
-  const manifest = own ?? (exported as { manifest?: unknown }).manifest
+  const manifest = instance.manifest ?? (exported as { manifest?: unknown }).manifest
   if (manifest !== undefined && manifest !== null) return { ok: true, instance, manifest, legacy: false }
-  let name: unknown, version: unknown, depends: unknown
+  let legacy: { name: unknown, version: unknown, depends: unknown }
   try {
-    name = instance.name
-    version = instance.version
-    depends = instance.dependencies
+    legacy = { name: instance.name, version: instance.version, depends: instance.dependencies }
   }
   catch (error) {
     return { ok: false, message: `reading the legacy name/version failed: ${firstLine(error)}` }
   }
-  if (typeof name !== 'string' || typeof version !== 'string') {
+  if (typeof legacy.name !== 'string' || typeof legacy.version !== 'string') {
     return { ok: false, message: 'the module class declares no manifest (static or instance) and no legacy name/version' }
   }
-  return { ok: true, instance, manifest: legacyManifestFields(name, version, Array.isArray(depends) ? depends : []), legacy: true }
-}
-
-/** The manifest a legacy module (name/version/dependencies getters only) is given. */
-export function legacyManifestFields(name: string, version: string, depends: unknown[]): Record<string, unknown> {
-  return { name, version, category: 'official', depends, installable: true, auto_install: false, removable: false }
+  // The documented legacy defaults (BaseModule's legacyManifest() gives the same).
+  const depends = Array.isArray(legacy.depends) ? legacy.depends : []
+  return { ok: true, instance, legacy: true, manifest: { name: legacy.name, version: legacy.version, category: 'official', depends, installable: true, auto_install: false, removable: false } }
 }
 
 function firstLine(error: unknown): string {
