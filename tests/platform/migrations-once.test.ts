@@ -3,13 +3,9 @@
 // and getModels() means something: it is checked against the tables the
 // migrations create, and an uninstall backs up the tables it declares.
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Migration } from '../../server/db/migrator'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import { defineTestModule, entriesOf, errorOf, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, errorOf, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
 /** Counts how often each migration's `up` runs. */
 const runs: Record<string, number> = {}
@@ -33,38 +29,24 @@ const counter = defineTestModule({
 const undeclared = defineTestModule({ name: 'mo_undeclared', tables: ['mo_undeclared', 'mo_undeclared_extra'], models: ['mo_undeclared'] })
 const phantom = defineTestModule({ name: 'mo_phantom', tables: ['mo_phantom'], models: ['mo_phantom', 'mo_phantom_ghost'] })
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  platform = await startPlatform(t.db, entriesOf(counter, undeclared, phantom))
-})
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
+const suite = usePlatformSuite(counter, undeclared, phantom)
 
 describe('an install runs each migration once', () => {
   it('counts one execution per migration, and the journal records the plan and what the run created', async () => {
-    await platform.service.install('mo_count')
-    const report = await platform.applier.applyPending()
+    await suite.platform.service.install('mo_count')
+    const report = await suite.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status])).toEqual([['mo_count', 'succeeded']])
     expect(runs).toEqual({ first: 1, second: 1 })
 
-    const [entry] = await journal(t.db, 'mo_count')
+    const [entry] = await journal(suite.db, 'mo_count')
     expect(entry!.plan).toMatchObject({ migrations: ['20260101000000_first', '20260102000000_second'], tables_created: ['mo_count', 'mo_count_items'] })
     expect(entry!.steps[0]).toMatchObject({ step: 'migrate', details: { applied: ['20260101000000_first', '20260102000000_second'], tables_created: ['mo_count', 'mo_count_items'] } })
   })
 
   it('backs up the tables getModels() declares before an uninstall', async () => {
-    await platform.service.uninstall('mo_count')
-    await platform.applier.applyPending()
-    const [, entry] = await journal(t.db, 'mo_count')
+    await suite.platform.service.uninstall('mo_count')
+    await suite.platform.applier.applyPending()
+    const [, entry] = await journal(suite.db, 'mo_count')
     const backup = entry!.steps.find(s => s.step === 'backup')!
     expect(backup.details!.tables).toEqual({ mo_count: 0, mo_count_items: 0 })
     const file = JSON.parse(readFileSync(backup.details!.file, 'utf8'))
@@ -78,12 +60,12 @@ describe('getModels() against the tables the migrations create', () => {
     ['mo_undeclared', { missing: [], undeclared: ['mo_undeclared_extra'] }],
     ['mo_phantom', { missing: ['mo_phantom_ghost'], undeclared: [] }],
   ])('%s: the install fails with modules.models_mismatch and changes nothing', async (name, params) => {
-    await platform.service.install(name)
-    const [op] = (await platform.applier.applyPending()).operations
+    await suite.platform.service.install(name)
+    const [op] = (await suite.platform.applier.applyPending()).operations
     expect(op).toMatchObject({ module: name, status: 'failed', failed_step: 'migrate', error: { code: 'modules.models_mismatch', params: { module: name, operation: 'install', step: 'migrate', ...params } } })
-    expect(errorOf(await moduleRow(t.db, name))).toEqual(op!.error)
-    expect(await moduleRow(t.db, name)).toMatchObject({ state: 'uninstalled', installed_version: null })
-    expect((await tableNames(t.db)).filter(n => n.startsWith(name))).toEqual([])
-    expect((await platform.service.getInfo(name)).error?.code).toBe('modules.models_mismatch')
+    expect(errorOf(await moduleRow(suite.db, name))).toEqual(op!.error)
+    expect(await moduleRow(suite.db, name)).toMatchObject({ state: 'uninstalled', installed_version: null })
+    expect((await tableNames(suite.db)).filter(n => n.startsWith(name))).toEqual([])
+    expect((await suite.platform.service.getInfo(name)).error?.code).toBe('modules.models_mismatch')
   })
 })

@@ -9,13 +9,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { Migration } from '../../server/db/migrator'
 import type { ErrorItem } from '../../shared/types/envelope'
 import { ModuleOperationError, storedError } from '../../server/platform/errors'
+import { startPlatform, stopPlatform } from '../../server/platform'
+import type { Platform } from '../../server/platform'
 import { BaseModule } from '../../server/platform/module'
 import type { ModuleClass, ModuleContext, ModuleEntry, ModuleEventHandler } from '../../server/platform/module'
+import { openTestDb } from './database'
+import type { OpenTestDb } from './database'
 
 /** Flags read when the pipeline runs: set one to make that step of the module throw. */
 export interface Faults {
@@ -376,4 +380,32 @@ export function useTempStorage(): { dir: string, restore: () => void } {
 /** A stored error (a module row, a journal entry or one of its steps) as the API hands it out. */
 export function errorOf(r: { error_code?: string | null, error_params?: Record<string, any> | null } | null | undefined): ErrorItem | null {
   return storedError(r?.error_code, r?.error_params)
+}
+
+/**
+ * One suite's platform: temp storage, a fresh test database and the platform
+ * started on these modules before the suite; stopped and closed after it.
+ */
+export function usePlatformSuite(...modules: TestModule[]): { readonly db: Kysely<any>, readonly platform: Platform } {
+  let storage: ReturnType<typeof useTempStorage> | undefined
+  let t: OpenTestDb | undefined
+  let platform: Platform | undefined
+  beforeAll(async () => {
+    storage = useTempStorage()
+    t = await openTestDb()
+    platform = await startPlatform(t.db, entriesOf(...modules))
+  })
+  afterAll(async () => {
+    stopPlatform()
+    await t?.close()
+    storage?.restore()
+  })
+  return {
+    get db() {
+      return t!.db
+    },
+    get platform() {
+      return platform!
+    },
+  }
 }
