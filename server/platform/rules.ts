@@ -48,14 +48,15 @@ export function readModuleExport(exported: unknown): ModuleExport {
   else {
     return { ok: false, message: 'module.ts has no default export (the module class)' }
   }
-  const manifest = instance.manifest ?? (exported as { manifest?: unknown }).manifest
-  if (manifest !== undefined && manifest !== null) return { ok: true, instance, manifest, legacy: false }
+  let manifest: unknown
   let legacy: { name: unknown, version: unknown, depends: unknown }
   try {
+    manifest = instance.manifest ?? (exported as { manifest?: unknown }).manifest
+    if (manifest !== undefined && manifest !== null) return { ok: true, instance, manifest, legacy: false }
     legacy = { name: instance.name, version: instance.version, depends: instance.dependencies }
   }
   catch (error) {
-    return { ok: false, message: `reading the legacy name/version failed: ${firstLine(error)}` }
+    return { ok: false, message: `reading the manifest failed: ${firstLine(error)}` }
   }
   if (typeof legacy.name !== 'string' || typeof legacy.version !== 'string') {
     return { ok: false, message: 'the module class declares no manifest (static or instance) and no legacy name/version' }
