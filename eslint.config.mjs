@@ -22,7 +22,7 @@ export default withNuxt({
   // tables); tests poke at raw JSON.
   files: [
     'migrations/**', 'layers/*/migrations/**', 'server/db/migrator.ts', 'server/db/scoped.ts',
-    'server/platform/{apply,backup,module,public,schema-introspection,seeds}.ts',
+    'server/platform/{apply,backup,module,operation,preview,public,schema-introspection,seeds}.ts',
     'tests/**', 'layers/*/tests/**',
   ],
   rules: {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { communityLayerDirs } from './server/platform/build/layers'
+import { communityLayerDirs } from './modules/dentalpin-platform/layers'
 
 // The root app is the DentalPin core. Official modules are Nuxt layers under
 // layers/<name>/ (auto-registered by Nuxt from ~~/layers).

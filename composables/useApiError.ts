@@ -1,5 +1,4 @@
 import type { ErrorParams, ErrorResponse } from '#shared/types/envelope'
-import { validationMessages } from '#shared/validation-messages'
 
 export interface ApiErrorInfo {
   status: number | null
@@ -24,20 +23,19 @@ export interface ServerMessageI18n {
 }
 
 /**
- * The locale keys that may word an error code, in order: `apiErrors.<code>`
- * (the core's codes and any module's), then `<module>.errors.<rest>` so a
- * module layer can word its own codes under its own top-level key
- * (`patients.not_found` → `patients.errors.not_found`).
+ * The locale keys that may word an error code, in order: a shared schema's
+ * validation code is its own key (`validation.email`); otherwise
+ * `apiErrors.<code>` (the core's codes and any module's), then
+ * `<module>.errors.<rest>` so a module layer can word its own codes under its
+ * own top-level key (`patients.not_found` → `patients.errors.not_found`).
  */
 export function serverMessageKeys(code: string): string[] {
+  if (code.startsWith('validation.')) return [code]
   const keys = [`apiErrors.${code}`]
   const dot = code.indexOf('.')
   if (dot > 0) keys.push(`${code.slice(0, dot)}.errors.${code.slice(dot + 1)}`)
   return keys
 }
-
-// English text of the shared schemas' validation keys → the key (the API answers them in English).
-const VALIDATION_KEY_OF = new Map(Object.entries(validationMessages).map(([key, english]) => [english as string, key]))
 
 /**
  * The reader's wording of a server message: the locale's text for its code,
@@ -51,8 +49,6 @@ export function translateServerMessage(i18n: ServerMessageI18n, item: ServerMess
   const exists = (key: string) => typeof i18n.te === 'function' && i18n.te(key)
   const key = item.code ? serverMessageKeys(item.code).find(exists) : undefined
   if (key) return i18n.t(key, formatParams(item.params ?? {}, i18n.locale))
-  const validationKey = VALIDATION_KEY_OF.get(item.message)
-  if (validationKey && exists(validationKey)) return i18n.t(validationKey, {})
   return item.message
 }
 

@@ -6,6 +6,7 @@ import * as coreModules from './20261127010000_core_modules'
 import * as coreAccounts from './20261203000000_core_accounts'
 import * as coreLoginLimits from './20261203000000_core_login_limits'
 import * as coreDoctorFaults from './20261203080000_core_doctor_faults'
+import * as coreModuleErrorCodes from './20261210000000_core_module_error_codes'
 
 export const coreMigrations: MigrationSet = {
   history: 'core',
@@ -15,5 +16,6 @@ export const coreMigrations: MigrationSet = {
     '20261203000000_core_accounts': coreAccounts,
     '20261203000000_core_login_limits': coreLoginLimits,
     '20261203080000_core_doctor_faults': coreDoctorFaults,
+    '20261210000000_core_module_error_codes': coreModuleErrorCodes,
   },
 }

@@ -3,14 +3,17 @@
 // `layers/*/module.ts` under the project (or --root). Prints one line per
 // issue (`<module> <path>: <message>`), a summary, and exits 1 on any issue.
 //
-// Modules are loaded with dynamic import() (tsx compiles the TypeScript) and
-// read duck-typed — `manifest` (static or instance), `getPermissions?.()` —
-// so this does not depend on the BaseModule class. A module that fails to
-// load is reported as an issue of that module, never a crash.
+// Modules are loaded the way the build loads them (jiti with the platform's
+// aliases) and read with the same loading rule (server/platform/rules.ts) —
+// `manifest` (instance or static), legacy getters, `getPermissions?.()`,
+// `getModels?.()` — so this does not depend on the BaseModule class. The
+// core's own routes are claimed first, as in the build. A module that fails
+// to load is reported as an issue of that module, never a crash.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { discoverModules, scanRoutes } from '../server/platform/build/discovery'
+import { discoverModules, scanRoutes } from '../modules/dentalpin-platform/discovery'
+import { moduleImporter } from '../modules/dentalpin-platform/inspect'
+import { readModuleExport } from '../server/platform/rules'
 import { validateModules, type ModuleUnderValidation } from '../server/platform/validator'
 
 const USAGE = `usage: npm run modules -- validate [--root <dir>] [folder...]
@@ -27,13 +30,7 @@ function errorText(error: unknown): string {
   return String(error)
 }
 
-async function importFile(file: string): Promise<Record<string, unknown>> {
-  const mod = await import(pathToFileURL(file).href) as Record<string, unknown>
-  // A CommonJS-compiled file (no "type": "module" nearby) arrives as { default: exports }.
-  const inner = mod.default as Record<string, unknown> | undefined
-  if (inner && typeof inner === 'object' && '__esModule' in inner) return inner
-  return mod
-}
+type Importer = (file: string) => Promise<Record<string, unknown>>
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -62,7 +59,7 @@ function migrationRecord(value: unknown): Record<string, unknown> | null {
   return v
 }
 
-async function migrationsOf(folder: string, issues: Loaded['loadIssues']): Promise<{ name: string, hasDown: boolean }[]> {
+async function migrationsOf(importFile: Importer, folder: string, issues: Loaded['loadIssues']): Promise<{ name: string, hasDown: boolean }[]> {
   const dir = join(folder, 'migrations')
   if (!existsSync(dir)) return []
   const hasDown = (m: unknown) => typeof (m as { down?: unknown } | null)?.down === 'function'
@@ -96,7 +93,7 @@ async function migrationsOf(folder: string, issues: Loaded['loadIssues']): Promi
   return out
 }
 
-async function loadModule(folder: string): Promise<Loaded> {
+async function loadModule(importFile: Importer, folder: string, found?: ModuleUnderValidation['found']): Promise<Loaded> {
   const source = folder
   const name = basename(folder)
   const moduleFile = ['module.ts', 'module.mts', 'module.js', 'module.mjs'].map(f => join(folder, f)).find(f => existsSync(f))
@@ -111,65 +108,46 @@ async function loadModule(folder: string): Promise<Loaded> {
   catch (error) {
     return failed(`failed to import: ${errorText(error)}`)
   }
-  let instance: Record<string, unknown>
-  if (typeof exported === 'function') {
-    try {
-      instance = new (exported as new () => Record<string, unknown>)()
-    }
-    catch (error) {
-      return failed(`failed to construct the module class: ${errorText(error)}`)
-    }
-  }
-  else if (exported && typeof exported === 'object') {
-    instance = exported as Record<string, unknown>
-  }
-  else {
-    return failed('module.ts has no default export (the module class)')
-  }
+  const read = readModuleExport(exported)
+  if (!read.ok) return failed(read.message)
+  const { instance, manifest } = read
 
   const loadIssues: Loaded['loadIssues'] = []
-  const read = (key: string): unknown => {
+  /** Calls an optional method of the module; a failure is an issue at `key`. */
+  const call = async (key: string): Promise<unknown> => {
     try {
-      return instance[key]
+      const fn = instance[key]
+      return typeof fn === 'function' ? await fn.call(instance) : undefined
     }
     catch (error) {
-      loadIssues.push({ path: key, message: `reading ${key} failed: ${errorText(error)}` })
+      loadIssues.push({ path: key, message: `${key}() failed: ${errorText(error)}` })
       return undefined
     }
   }
-  let manifest = (exported as { manifest?: unknown }).manifest ?? read('manifest')
-  if (manifest === undefined || manifest === null) {
-    // Legacy modules: name/version/dependencies getters and the documented defaults.
-    const legacyName = read('name')
-    const legacyVersion = read('version')
-    if (typeof legacyName === 'string' && typeof legacyVersion === 'string') {
-      const deps = read('dependencies')
-      manifest = { name: legacyName, version: legacyVersion, category: 'official', depends: Array.isArray(deps) ? deps : [], installable: true, auto_install: false, removable: false }
-    }
-    else {
-      return failed('the module class declares no manifest (static or instance) and no legacy name/version')
-    }
-  }
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(p => typeof p === 'string')
 
   let permissions: string[] = []
-  const getPermissions = read('getPermissions')
-  if (typeof getPermissions === 'function') {
-    try {
-      const value: unknown = await getPermissions.call(instance)
-      if (Array.isArray(value) && value.every(p => typeof p === 'string')) permissions = value
-      else loadIssues.push({ path: 'getPermissions', message: 'getPermissions() must return an array of strings' })
-    }
-    catch (error) {
-      loadIssues.push({ path: 'getPermissions', message: `getPermissions() failed: ${errorText(error)}` })
-    }
+  const declared = await call('getPermissions')
+  if (isStrings(declared)) permissions = declared
+  else if (declared !== undefined) loadIssues.push({ path: 'getPermissions', message: 'getPermissions() must return an array of strings' })
+
+  // No getModels() at all declares no tables, like BaseModule's default.
+  let models: string[] | undefined = []
+  const declaredModels = await call('getModels')
+  if (Array.isArray(declaredModels) && declaredModels.every(m => typeof (m as { table?: unknown })?.table === 'string')) models = declaredModels.map(m => (m as { table: string }).table)
+  else if (declaredModels !== undefined) {
+    models = undefined
+    loadIssues.push({ path: 'getModels', message: 'getModels() must return an array of { table }' })
   }
 
   return {
     name,
     source,
+    found,
     manifest,
     permissions,
-    migrations: await migrationsOf(folder, loadIssues),
+    models,
+    migrations: await migrationsOf(importFile, folder, loadIssues),
     tables: tablesOf(folder),
     // Official modules are their layer; a community module's routes live in its frontend.layer_path.
     routes: scanRoutes(join(layerFolder(folder, manifest), 'server')).map(r => ({ ...r, file: relative(folder, r.file).split(sep).join('/') })),
@@ -183,8 +161,11 @@ function layerFolder(folder: string, manifest: unknown): string {
 }
 
 /** Every module the build would include: layers/* and the configured community modules. */
-function discover(root: string): string[] {
-  return discoverModules(root).modules.map(m => m.dir)
+function discover(root: string): { dir: string, found: NonNullable<ModuleUnderValidation['found']> }[] {
+  return discoverModules(root).modules.map(m => ({
+    dir: m.dir,
+    found: { id: m.id, category: m.category, dataFiles: m.dataFiles.map(f => relative(m.dir, f).split(sep).join('/')) },
+  }))
 }
 
 async function validate(args: string[]): Promise<number> {
@@ -194,15 +175,18 @@ async function validate(args: string[]): Promise<number> {
     if (args[i] === '--root') root = resolve(args[++i] ?? '.')
     else folders.push(resolve(args[i]!))
   }
-  const targets = folders.length ? folders : discover(root)
+  const targets = folders.length ? folders.map(dir => ({ dir, found: undefined })) : discover(root)
   if (!targets.length) {
     console.log('no modules found')
     return 0
   }
 
+  const importFile = moduleImporter(root)
   const loaded: Loaded[] = []
-  for (const folder of targets) loaded.push(await loadModule(folder))
-  const report = validateModules(loaded)
+  for (const target of targets) loaded.push(await loadModule(importFile, target.dir, target.found))
+  // The core's routes, as the build sees them: no module may claim one again.
+  const coreRoutes = scanRoutes(join(root, 'server')).map(r => ({ ...r, file: relative(root, r.file).split(sep).join('/') }))
+  const report = validateModules(loaded, coreRoutes)
 
   const lines: string[] = []
   let count = 0

@@ -21,12 +21,21 @@ export function englishMessage(message: string): string {
   return validationMessages[message as keyof typeof validationMessages] ?? message
 }
 
+const isMessageKey = (message: string): message is keyof typeof validationMessages => message in validationMessages
+
+/**
+ * One ErrorItem per issue: a shared schema's message key (`validation.email`,
+ * and `validation.required` for a missing value) is the item's `code`, which
+ * the browser words in the reader's language; `message` is the English text.
+ * Other issues keep zod's code and message.
+ */
 export function zodIssuesToErrors(issues: ReadonlyArray<z.core.$ZodIssue>): ErrorItem[] {
-  return issues.map(issue => ({
-    field: formatPath(issue.path) || undefined,
-    code: issue.code,
-    message: issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
-      ? 'Required'
-      : englishMessage(issue.message),
-  }))
+  return issues.map((issue) => {
+    const key = issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'validation.required' : issue.message
+    return {
+      field: formatPath(issue.path) || undefined,
+      code: isMessageKey(key) ? key : issue.code,
+      message: englishMessage(key),
+    }
+  })
 }

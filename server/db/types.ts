@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ErrorParams } from '../../shared/types/envelope'
+import type { ModuleOperationKind, ModuleState, OperationStatus, OperationStepName } from '../../shared/types/modules'
 
 /** timestamptz: read as Date, written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -119,9 +121,7 @@ export interface CoreMigrationTable {
   applied_at: GeneratedTimestamp
 }
 
-export type ModuleState = 'uninstalled' | 'to_install' | 'installed' | 'to_upgrade' | 'to_remove' | 'disabled'
-export type ModuleOperationKind = 'install' | 'upgrade' | 'uninstall'
-export type OperationStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'interrupted'
+export type { ModuleOperationKind, ModuleState, OperationStatus } from '../../shared/types/modules'
 
 export interface CoreModuleTable {
   name: string
@@ -137,18 +137,22 @@ export interface CoreModuleTable {
   pending_force: Generated<boolean>
   installed_at: Timestamp | null
   last_state_change: GeneratedTimestamp
-  error_message: string | null
+  /** Why the last operation failed or was skipped: a code and its params (`detail`: the technical text). */
+  error_code: string | null
+  error_params: Json<ErrorParams> | null
   error_at: Timestamp | null
   created_at: GeneratedTimestamp
 }
 
+/** One step of a journal entry, as stored (`steps` jsonb). */
 export interface OperationStep {
-  step: 'migrate' | 'seed' | 'hook' | 'finalize' | 'backup' | 'delete_data' | 'migrate_down'
+  step: OperationStepName
   status: 'succeeded' | 'failed'
   started_at: string
   duration_ms: number
   details?: Record<string, unknown>
-  error?: string
+  error_code?: string
+  error_params?: ErrorParams
 }
 
 export interface CoreModuleOperationTable {
@@ -160,7 +164,8 @@ export interface CoreModuleOperationTable {
   to_version: string | null
   plan: GeneratedJson
   steps: GeneratedJson<OperationStep[]>
-  error: string | null
+  error_code: string | null
+  error_params: Json<ErrorParams> | null
   failed_step: string | null
   owner: string | null
   requested_by: string | null

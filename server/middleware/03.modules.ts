@@ -1,5 +1,5 @@
 import { platformStarted, usePlatform } from '../platform'
-import { CORE_API_SEGMENTS } from '../platform/registry'
+import { CORE_API_SEGMENTS } from '../platform/rules'
 import { notFound } from '../utils/errors'
 
 // Every /api/v1/<segment> outside the core belongs to a module (the build

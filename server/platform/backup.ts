@@ -2,7 +2,6 @@ import { mkdir, realpath, stat, statfs, unlink, writeFile } from 'node:fs/promis
 import { dirname, join, resolve, sep } from 'node:path'
 import type { Kysely } from 'kysely'
 import { DomainError } from '../utils/errors'
-import { listTables, ownsTable } from './schema-introspection'
 
 /** Where backups and other files live (local storage; DENTALPIN_STORAGE_DIR overrides). */
 export function storageDir(): string {
@@ -114,16 +113,16 @@ export async function checkStorage(path: string = storageDir()): Promise<Storage
 }
 
 /**
- * Exports every table the module owns, with all rows, as one JSON file:
+ * Exports the module's tables (those getModels() declares and any other it
+ * owns: preview.ts `moduleTables`), with all rows, as one JSON file:
  * `{module, version, created_at, tables: {name: rows[]}}`. Returns its path.
  * A storage folder that cannot be used fails with `storage.unavailable`
  * before anything is read.
  */
-export async function backupModuleTables(db: Kysely<any>, module: string, version: string | null): Promise<{ file: string, tables: Record<string, number> }> {
+export async function backupModuleTables(db: Kysely<any>, module: string, version: string | null, owned: string[]): Promise<{ file: string, tables: Record<string, number> }> {
   const dir = join(storageDir(), 'backups')
   const state = await checkStorage(dir)
   if (!state.ok) throw storageUnavailable(state)
-  const owned = (await listTables(db)).filter(t => ownsTable(module, t))
   const tables: Record<string, unknown[]> = {}
   const counts: Record<string, number> = {}
   for (const table of owned) {

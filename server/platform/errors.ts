@@ -4,7 +4,8 @@ import { DomainError } from '../utils/errors'
 import type { DomainErrorKind } from '../utils/errors'
 
 /**
- * A policy violation of a module operation (spec §8); maps to its HTTP status
+ * A policy violation of a module operation (docs/core-api.md, "Module
+ * lifecycle REST"); maps to its HTTP status
  * at the edge. `params` (`{ module, dependents }`) travel on the ErrorResponse
  * item so the admin screen can word the refusal in the reader's language;
  * `details` is extra data for in-process callers (`{ dependents }`).
@@ -16,32 +17,58 @@ export class ModuleOperationError extends DomainError {
   }
 }
 
-// What went wrong while applying a module is stored as English text
-// (core_module.error_message, the journal's error). These builders write
-// that text, and readRunError() reads it back into the same code and params,
-// so the API can hand the admin screen something to translate without a
-// schema change — rows written by earlier versions read back the same way.
-// The technical part (a database error) stays as `detail`, untranslated.
+// What went wrong while applying a module is stored as a code and its params
+// (core_module.error_code/error_params, the journal's, each failed step's);
+// any technical text (a database error) is the `detail` param, untranslated.
+// runError() makes the ErrorItem the API hands out, its English message
+// written from the code and params — never read back.
 
 type Step = string
+const text = (v: ErrorParams[string] | undefined) => (Array.isArray(v) ? v.join(', ') : String(v ?? ''))
+
+/** The message of an operation interrupted by a stop (its transaction was rolled back). */
+export const INTERRUPTED_MESSAGE = 'interrupted: the process running this operation stopped before it finished; its transaction was rolled back'
+
+const MESSAGES: Record<string, (p: ErrorParams) => string> = {
+  'modules.operation_failed': p => `${text(p.operation)} failed: ${text(p.detail)}`,
+  'modules.skipped_dependency_failed': p => `skipped: ${text(p.dependency)} failed`,
+  'modules.skipped_dependency_missing': p => `skipped: dependency ${text(p.dependency)} is not installed`,
+  'modules.core_too_old': p => `${text(p.module)} needs core ${text(p.required)} or newer; this core is ${text(p.core)}`,
+  'modules.core_too_new': p => `${text(p.module)} supports core up to ${text(p.supported)}; this core is ${text(p.core)}`,
+  'modules.interrupted_operation': () => INTERRUPTED_MESSAGE,
+}
+
+/** The ErrorItem of a stored code and params, its English message made from them. */
+export function runError(code: string, params: ErrorParams = {}): ErrorItem {
+  const write = MESSAGES[code]
+  let message: string
+  if (write) message = write(params)
+  else if (code.startsWith('modules.step_failed.')) message = `${text(params.operation)} failed at ${text(params.step)}: ${text(params.detail)}`
+  else if (params.operation && params.step) message = `${text(params.operation)} failed at ${text(params.step)}: ${text(params.detail)}`
+  else message = params.detail !== undefined ? text(params.detail) : code
+  return { code, message, params }
+}
+
+/** A stored code and params as an ErrorItem; null when nothing is stored. */
+export function storedError(code: string | null | undefined, params: ErrorParams | null | undefined): ErrorItem | null {
+  return code ? runError(code, params ?? {}) : null
+}
 
 /** An operation that failed: at a step (`modules.step_failed.<step>`) or before any (`modules.operation_failed`). */
 export function operationFailed(operation: string, step: Step | null, detail: string): ErrorItem {
-  return {
-    code: step ? `modules.step_failed.${step}` : 'modules.operation_failed',
-    message: `${operation} failed${step ? ` at ${step}` : ''}: ${detail}`,
-    params: { operation, ...(step ? { step } : {}), detail },
-  }
+  return step
+    ? runError(`modules.step_failed.${step}`, { operation, step, detail })
+    : runError('modules.operation_failed', { operation, detail })
 }
 
 /** An operation skipped because a module it needs failed earlier in the same batch. */
 export function skippedAfterFailure(dependency: string): ErrorItem {
-  return { code: 'modules.skipped_dependency_failed', message: `skipped: ${dependency} failed`, params: { dependency } }
+  return runError('modules.skipped_dependency_failed', { dependency })
 }
 
 /** An operation skipped because a module it needs is not installed. */
 export function skippedMissingDependency(dependency: string): ErrorItem {
-  return { code: 'modules.skipped_dependency_missing', message: `skipped: dependency ${dependency} is not installed`, params: { dependency } }
+  return runError('modules.skipped_dependency_missing', { dependency })
 }
 
 /**
@@ -50,44 +77,26 @@ export function skippedMissingDependency(dependency: string): ErrorItem {
  */
 export function coreRangeProblem(manifest: { name: string, min_core_version?: string, max_core_version?: string }, core: string): ErrorItem | null {
   const { name, min_core_version: min, max_core_version: max } = manifest
-  if (min && semver.lt(core, min)) {
-    return { code: 'modules.core_too_old', message: `${name} needs core ${min} or newer; this core is ${core}`, params: { module: name, required: min, core } }
-  }
-  if (max && semver.gt(core, max)) {
-    return { code: 'modules.core_too_new', message: `${name} supports core up to ${max}; this core is ${core}`, params: { module: name, supported: max, core } }
-  }
+  if (min && semver.lt(core, min)) return runError('modules.core_too_old', { module: name, required: min, core })
+  if (max && semver.gt(core, max)) return runError('modules.core_too_new', { module: name, supported: max, core })
   return null
 }
 
-const OPERATION_FAILED = /^(install|upgrade|uninstall) failed(?: at ([a-z_]+))?: ([\s\S]*)$/
-const SKIPPED_FAILED = /^skipped: ([a-z][a-z0-9_]*) failed$/
-const SKIPPED_MISSING = /^skipped: dependency ([a-z][a-z0-9_]*) is not installed$/
-const CORE_TOO_OLD = /^([a-z][a-z0-9_]*) needs core (\S+) or newer; this core is (\S+)$/
-const CORE_TOO_NEW = /^([a-z][a-z0-9_]*) supports core up to (\S+); this core is (\S+)$/
-
 /**
- * The code and params of a stored run error. Text this file did not write
- * comes back as `modules.error` with the text as `detail` (shown as is).
+ * A module rule broken while applying (rules.ts: tables it does not own,
+ * getModels() against its tables): recorded with the rule's own code, the
+ * operation and step added to its params.
  */
-export function readRunError(text: string | null | undefined): ErrorItem | null {
-  if (!text) return null
-  let m = OPERATION_FAILED.exec(text)
-  if (m) return operationFailed(m[1]!, m[2] ?? null, m[3]!)
-  m = SKIPPED_FAILED.exec(text)
-  if (m) return skippedAfterFailure(m[1]!)
-  m = SKIPPED_MISSING.exec(text)
-  if (m) return skippedMissingDependency(m[1]!)
-  m = CORE_TOO_OLD.exec(text)
-  if (m) return { code: 'modules.core_too_old', message: text, params: { module: m[1]!, required: m[2]!, core: m[3]! } }
-  m = CORE_TOO_NEW.exec(text)
-  if (m) return { code: 'modules.core_too_new', message: text, params: { module: m[1]!, supported: m[2]!, core: m[3]! } }
-  return { code: 'modules.error', message: text, params: { detail: text } }
+export class RuleViolation extends Error {
+  constructor(readonly code: string, message: string, readonly params: ErrorParams) {
+    super(message)
+    this.name = 'RuleViolation'
+  }
 }
 
-/** A journal entry's error: a failed step's own message, or the reason it was skipped. */
-export function journalError(entry: { operation: string, status: string, error: string | null, failed_step: string | null }): ErrorItem | null {
-  if (!entry.error) return null
-  if (entry.status === 'failed') return operationFailed(entry.operation, entry.failed_step, entry.error)
-  if (entry.status === 'interrupted') return { code: 'modules.interrupted_operation', message: entry.error, params: { operation: entry.operation } }
-  return readRunError(entry.error)
+/** What a failed step records: a rule's own code, else `modules.step_failed.<step>` with the error's text as `detail`. */
+export function stepFailed(operation: string, step: Step, error: unknown): ErrorItem {
+  const detail = (error as Error)?.message ?? String(error)
+  if (error instanceof RuleViolation) return runError(error.code, { ...error.params, operation, step, detail })
+  return operationFailed(operation, step, detail)
 }

@@ -1,7 +1,7 @@
 // Dependency graph helpers over the modules on disk: cycles, missing
 // dependencies and unsatisfied ranges, install chains, dependents and the
-// install/removal order of module-platform.md §3. Pure functions: no state,
-// no I/O. Every result is deterministic (ties are broken alphabetically).
+// install/removal order (dependencies first, dependents removed first). Pure
+// functions: no state, no I/O; deterministic (ties broken alphabetically).
 import semver from 'semver'
 import { parseDependency } from './manifest'
 

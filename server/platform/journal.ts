@@ -1,7 +1,9 @@
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
+import type { ErrorItem } from '#shared/types/envelope'
+import type { ModuleJournalEntry } from '#shared/types/modules'
 import type { Database, ModuleOperationKind, OperationStep } from '../db/types'
-import { journalError, operationFailed } from './errors'
+import { storedError } from './errors'
 
 type Db = Kysely<Database>
 
@@ -22,28 +24,33 @@ export async function openOperation(db: Db, op: { module: string, operation: Mod
   return row.id
 }
 
-export async function closeOperation(db: Db, id: string, result: { status: 'succeeded' | 'failed' | 'skipped', steps: OperationStep[], error?: string | null, failed_step?: string | null }) {
+const errorColumns = (error: ErrorItem | null | undefined) => ({
+  error_code: error?.code ?? null,
+  error_params: error ? JSON.stringify(error.params ?? {}) : null,
+})
+
+export async function closeOperation(db: Db, id: string, result: { status: 'succeeded' | 'failed' | 'skipped', steps: OperationStep[], error?: ErrorItem | null, failed_step?: string | null }) {
   await db.updateTable('core_module_operation').set({
     status: result.status,
     steps: JSON.stringify(result.steps),
-    error: result.error ?? null,
+    ...errorColumns(result.error),
     failed_step: result.failed_step ?? null,
     finished_at: sql<Date>`now()`,
   }).where('id', '=', id).execute()
 }
 
-export async function recordSkipped(db: Db, op: { module: string, operation: ModuleOperationKind, from_version: string | null, to_version: string | null }, reason: string) {
+export async function recordSkipped(db: Db, op: { module: string, operation: ModuleOperationKind, from_version: string | null, to_version: string | null }, reason: ErrorItem) {
   await db.insertInto('core_module_operation').values({
     ...op,
     status: 'skipped',
-    error: reason,
+    ...errorColumns(reason),
     owner: INSTANCE_ID,
     started_at: sql<Date>`now()`,
     finished_at: sql<Date>`now()`,
   }).execute()
 }
 
-export async function listOperations(db: Db, module: string, limit: number) {
+export async function listOperations(db: Db, module: string, limit: number): Promise<ModuleJournalEntry[]> {
   const rows = await db.selectFrom('core_module_operation').selectAll()
     .where('module', '=', module).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
   return rows.map(r => ({
@@ -54,10 +61,9 @@ export async function listOperations(db: Db, module: string, limit: number) {
     from_version: r.from_version,
     to_version: r.to_version,
     plan: r.plan,
-    // Each error also as a stable code and params (the admin screen words them; the detail stays as is).
-    steps: r.steps.map(s => ({ ...s, error_item: s.error ? operationFailed(r.operation, s.step, s.error) : null })),
-    error: r.error,
-    error_item: journalError(r),
+    // Each error as its stable code and params (the admin screen words them; the detail stays as is).
+    steps: r.steps.map(({ error_code, error_params, ...step }) => ({ ...step, error: storedError(error_code, error_params) })),
+    error: storedError(r.error_code, r.error_params),
     failed_step: r.failed_step,
     created_at: r.created_at.toISOString(),
     started_at: r.started_at?.toISOString() ?? null,
@@ -65,9 +71,6 @@ export async function listOperations(db: Db, module: string, limit: number) {
     duration_ms: r.started_at && r.finished_at ? r.finished_at.getTime() - r.started_at.getTime() : null,
   }))
 }
-
-/** The message of an entry its process left `running` (stored as the entry's error). */
-export const INTERRUPTED_MESSAGE = 'interrupted: the process running this operation stopped before it finished; its transaction was rolled back'
 
 /**
  * At boot: entries left `running` by a process that is gone become
@@ -81,7 +84,7 @@ export async function markInterrupted(db: Db): Promise<{ ids: string[], busy: bo
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('dentalpin:modules:apply')) as locked`.execute(trx)
     if (!rows[0]?.locked) return { ids: [], busy: true }
     const updated = await trx.updateTable('core_module_operation')
-      .set({ status: 'interrupted', error: INTERRUPTED_MESSAGE, finished_at: sql<Date>`now()` })
+      .set({ status: 'interrupted', error_code: 'modules.interrupted_operation', error_params: sql`jsonb_build_object('operation', operation)`, finished_at: sql<Date>`now()` })
       .where('status', '=', 'running')
       .where(eb => eb.or([eb('owner', 'is', null), eb('owner', '!=', INSTANCE_ID)]))
       .returning('id')

@@ -6,7 +6,7 @@ import type { EventBus, EventHandler } from './events/bus'
 import type { Manifest } from './manifest'
 import { legacyManifest, parseManifest } from './manifest'
 
-/** Passed to lifecycle hooks (spec §3). */
+/** Passed to lifecycle hooks (docs/core-api.md, "ModuleContext"). */
 export interface ModuleContext {
   moduleName: string
   /** The transaction of this unit of work: everything the hook writes commits with the operation or not at all. */
@@ -33,9 +33,10 @@ export interface ModuleModel {
 }
 
 /**
- * Every module extends this (spec §1). Set `static manifest` (or an instance
- * `manifest`); legacy modules override the `name`/`version`/`dependencies`
- * getters instead and get a synthesised manifest.
+ * Every module extends this (docs/core-api.md, "BaseModule"). Set `static
+ * manifest` (or an instance `manifest`); legacy modules override the
+ * `name`/`version`/`dependencies` getters instead and get a synthesised
+ * manifest.
  */
 export abstract class BaseModule {
   static manifest?: Record<string, unknown>
@@ -76,6 +77,12 @@ export abstract class BaseModule {
     return this.#parsed
   }
 
+  /**
+   * The tables the module owns, exactly those its migrations leave behind:
+   * the install fails (`modules.models_mismatch`) and `npm run modules --
+   * validate` reports it when they differ, and an uninstall backs up these
+   * tables first.
+   */
   getModels(): ModuleModel[] {
     return []
   }

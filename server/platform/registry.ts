@@ -5,6 +5,7 @@ import type { GraphModule } from './graph'
 import type { Manifest, ManifestIssue } from './manifest'
 import { ManifestError } from './manifest'
 import type { BaseModule, ModuleEntry } from './module'
+import { checkEntry, readModuleExport } from './rules'
 
 /** A module on disk whose code loaded and whose manifest is valid. */
 export interface RegisteredModule {
@@ -39,9 +40,6 @@ class DuplicateNameError extends Error {
 }
 
 const log = consola.withTag('dentalpin:modules')
-
-/** `/api/v1/<segment>` prefixes of the core: no module may take these names. */
-export const CORE_API_SEGMENTS = new Set(['auth', 'modules'])
 
 /** The modules on disk, as loaded at boot. */
 export class ModuleRegistry {
@@ -87,28 +85,19 @@ export class ModuleRegistry {
 
 async function loadEntry(entry: ModuleEntry): Promise<RegisteredModule> {
   const mod = await entry.load()
-  const Cls = mod.default
-  if (typeof Cls !== 'function') throw new Error('module.ts has no default export class')
-  const instance = new Cls()
+  if (typeof mod.default !== 'function') throw new Error('module.ts has no default export class')
+  const read = readModuleExport(mod.default)
+  if (!read.ok) throw new Error(read.message)
+  const instance = read.instance as unknown as BaseModule
   if (typeof instance.getManifest !== 'function') throw new Error('the default export does not extend BaseModule')
   const manifest = instance.getManifest()
-  if (CORE_API_SEGMENTS.has(manifest.name)) {
-    throw new ManifestError([{ path: 'name', message: `"${manifest.name}" is reserved by the core` }], manifest.name)
-  }
-  if (manifest.category !== entry.category) {
-    throw new ManifestError([{ path: 'category', message: `must be "${entry.category}" for a module found ${entry.category === 'official' ? 'in layers/' : 'through configuration'}` }], manifest.name)
-  }
-  if (entry.category === 'official' && entry.id !== manifest.name) {
-    throw new ManifestError([{ path: 'name', message: `must match its folder name layers/${entry.id}` }], manifest.name)
-  }
+  const problems = checkEntry({ id: entry.id, category: entry.category, dataFiles: Object.keys(entry.dataFiles) }, manifest)
+  if (problems.length > 0) throw new ManifestError(problems.map(p => ({ path: p.path, message: p.message })), manifest.name)
   const migrations: MigrationSet = { history: manifest.name, migrations: {} }
   for (const [name, loadMigration] of Object.entries(entry.migrations)) {
     const m = await loadMigration()
     if (typeof m.up !== 'function') throw new Error(`migration ${name} has no up()`)
     migrations.migrations[name] = m
-  }
-  for (const file of manifest.data_files ?? []) {
-    if (!(file in entry.dataFiles)) throw new ManifestError([{ path: 'data_files', message: `${file} is not in the module's data/ folder` }], manifest.name)
   }
   return {
     name: manifest.name,

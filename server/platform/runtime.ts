@@ -6,6 +6,7 @@ import type { Database } from '../db/types'
 import { announceRegistryChange } from './cluster'
 import { eventBus } from './events/bus'
 import type { ModuleRegistry, RegisteredModule } from './registry'
+import { ModuleRepository } from './repository'
 
 const log = consola.withTag('dentalpin:modules')
 
@@ -53,8 +54,8 @@ export class ModuleRuntime {
    * the change, so every other instance on the database reloads too.
    */
   async refresh(db: Kysely<Database>, options: { announce?: boolean } = {}): Promise<void> {
-    const rows = await db.selectFrom('core_module').select('name').where('state', 'in', ['installed', 'to_upgrade', 'to_remove']).execute()
-    this.#installed = new Set(rows.map(r => r.name).filter(n => this.registry.get(n)))
+    const served = await new ModuleRepository(db).served()
+    this.#installed = new Set(served.filter(n => this.registry.get(n)))
     this.#syncHandlers()
     if (options.announce) announceRegistryChange()
   }

@@ -12,8 +12,3 @@ export async function tenantTables(db: Kysely<any>): Promise<Set<string>> {
   const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'clinic_id'`.execute(db)
   return new Set(rows.map(r => r.name))
 }
-
-/** The ownership rule: a module owns the table named after it and every `<module>_*` table. */
-export function ownsTable(module: string, table: string): boolean {
-  return table === module || table.startsWith(`${module}_`)
-}

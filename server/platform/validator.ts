@@ -1,18 +1,22 @@
-// The CI-time cross-module validator (module-platform.md §1): everything the
-// manifest parser cannot see on one manifest alone — dependencies against the
-// versions on disk, cycles, duplicate names, grants and navigation against the
-// declared permissions, routes under the module prefix, table ownership and
-// down migrations of removable modules. Pure: the caller (scripts/modules.ts)
-// loads the modules; this only judges what it is given.
+// The cross-module validator of `npm run modules -- validate`: everything
+// the manifest parser cannot see on one manifest alone — dependencies against
+// the versions on disk, cycles, grants and navigation against the declared
+// permissions — plus the shared module rules (rules.ts: names, routes, tables,
+// models, down migrations). Pure: the caller (scripts/modules.ts) loads the
+// modules; this only judges what it is given.
 import semver from 'semver'
 import { describeCycle, findCycles, satisfiesRange, type GraphModule } from './graph'
 import { MODULE_NAME, parseDependency, safeParseManifest, type Manifest } from './manifest'
+import { checkDownMigrations, checkDuplicateNames, checkEntry, checkModels, checkRoutes, checkSharedTables, checkTableOwnership } from './rules'
+import type { RouteFile, RuleIssue } from './rules'
 
 export interface ModuleUnderValidation {
   /** Used in messages when the manifest has no usable name. */
   name?: string
   /** The module's folder, for messages. */
   source: string
+  /** Where it was found, when known: the category and folder rules then apply. */
+  found?: { id: string, category: 'official' | 'community', dataFiles?: string[] }
   /** The raw manifest object, as the module declares it. */
   manifest: unknown
   /** Module-local permissions, as getPermissions() returns them. */
@@ -20,8 +24,10 @@ export interface ModuleUnderValidation {
   migrations: { name: string, hasDown: boolean }[]
   /** Tables its migrations create, when known. */
   tables?: string[]
+  /** The tables getModels() declares, when it could be read: checked against `tables`. */
+  models?: string[]
   /** Its route files: `{ method: 'GET' | '*' (any), path: '/api/v1/foo/:id', file }`. */
-  routes?: { method: string, path: string, file: string }[]
+  routes?: RouteFile[]
   /**
    * Set when the module could not be loaded at all (its module.ts failed to
    * import): reported as its only issue; `name`, when given, still counts as
@@ -33,6 +39,8 @@ export interface ModuleUnderValidation {
 export interface ValidationIssue {
   path: string
   message: string
+  /** The rule's stable code, for the shared module rules. */
+  code?: string
 }
 
 export interface ValidationReport {
@@ -79,24 +87,8 @@ function lenientView(raw: unknown): LenientView {
   }
 }
 
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT', 'TRACE'])
-
-/** `/api/v1/foo/[id]/` and `/api/v1/foo/:patientId` claim the same route: `/api/v1/foo/:`. */
-function routeShape(path: string): string {
-  const segments = path.split('/').filter(Boolean).map((s) => {
-    if (/^\[\.\.\..*\]$/.test(s) || s.startsWith('**')) return '**'
-    if (/^\[.*\]$/.test(s) || s.startsWith(':')) return ':'
-    return s
-  })
-  return `/${segments.join('/')}`
-}
-
-function normaliseMethod(method: string): string {
-  const m = method.trim().toUpperCase()
-  return m === '' || m === 'ALL' ? '*' : m
-}
-
-export function validateModules(input: readonly ModuleUnderValidation[]): ValidationReport {
+/** `coreRoutes`: the core's own route files, which no module route may claim again. */
+export function validateModules(input: readonly ModuleUnderValidation[], coreRoutes: readonly RouteFile[] = []): ValidationReport {
   const entries: Entry[] = input.map((mod) => {
     if (mod.loadError !== undefined) {
       return { input: mod, name: mod.name ?? mod.source, manifest: null, view: { depends: [], rolePermissions: [], navigation: [] }, issues: [{ path: 'module.ts', message: mod.loadError }] }
@@ -112,33 +104,26 @@ export function validateModules(input: readonly ModuleUnderValidation[]): Valida
       issues: parsed.ok ? [] : parsed.error.issues.map(i => ({ path: i.path, message: i.message })),
     }
   })
+  const add = (e: Entry, issues: readonly RuleIssue[]) => e.issues.push(...issues.map(i => ({ path: i.path, message: i.message, code: i.code })))
 
-  checkDuplicateNames(entries)
+  checkDuplicateNames(entries.map(e => ({ name: e.name, source: e.input.source }))).forEach((issues, i) => add(entries[i]!, issues))
   checkDependencies(entries)
-  for (const entry of entries) {
-    if (entry.input.loadError !== undefined) continue
-    checkGrants(entry)
-    checkNavigation(entry)
-    checkTables(entry)
-    checkDownMigrations(entry)
+  const loaded = entries.filter(e => e.input.loadError === undefined)
+  for (const e of loaded) {
+    if (e.manifest) add(e, checkEntry(e.input.found ?? { id: e.name }, e.manifest))
+    checkGrants(e)
+    checkNavigation(e)
+    add(e, checkTableOwnership(e.name, e.input.tables ?? []))
+    const models = e.input.models && checkModels(e.name, e.input.models, e.input.tables ?? [])
+    if (models) add(e, [models])
+    add(e, checkDownMigrations(e.name, e.manifest?.removable ?? e.view.removable, e.input.migrations))
   }
-  checkRoutes(entries)
-  checkSharedTables(entries)
+  const owners = [{ name: 'core', core: true, routes: coreRoutes }, ...loaded.map(e => ({ name: e.name, routes: e.input.routes ?? [] }))]
+  checkRoutes(owners).slice(1).forEach((issues, i) => add(loaded[i]!, issues))
+  checkSharedTables(entries.map(e => ({ name: e.name, tables: e.input.tables ?? [] }))).forEach((issues, i) => add(entries[i]!, issues))
 
   const modules = entries.map(e => ({ name: e.name, source: e.input.source, issues: e.issues }))
   return { ok: modules.every(m => m.issues.length === 0), modules }
-}
-
-function checkDuplicateNames(entries: Entry[]): void {
-  const bySame = new Map<string, Entry[]>()
-  for (const e of entries) bySame.set(e.name, [...(bySame.get(e.name) ?? []), e])
-  for (const [name, same] of bySame) {
-    if (same.length < 2) continue
-    for (const e of same) {
-      const others = same.filter(o => o !== e).map(o => o.input.source)
-      e.issues.push({ path: 'name', message: `duplicate module name "${name}" (also in ${others.join(', ')})` })
-    }
-  }
 }
 
 function checkDependencies(entries: Entry[]): void {
@@ -215,66 +200,5 @@ function checkNavigation(e: Entry): void {
     if (!e.input.permissions.includes(local)) {
       e.issues.push({ path: `frontend.navigation[${index}].permission`, message: `"${permission}" is not a declared permission (no "${local}" in getPermissions())` })
     }
-  }
-}
-
-function checkTables(e: Entry): void {
-  ;(e.input.tables ?? []).forEach((table, i) => {
-    if (table !== e.name && !table.startsWith(`${e.name}_`)) {
-      e.issues.push({ path: `tables[${i}]`, message: `table "${table}" is not owned by module ${e.name} (must be "${e.name}" or start with "${e.name}_")` })
-    }
-  })
-}
-
-function checkSharedTables(entries: Entry[]): void {
-  const owners = new Map<string, Entry[]>()
-  for (const e of entries) {
-    for (const table of new Set(e.input.tables ?? [])) owners.set(table, [...(owners.get(table) ?? []), e])
-  }
-  for (const [table, claimed] of owners) {
-    if (claimed.length < 2) continue
-    for (const e of claimed) {
-      const i = e.input.tables!.indexOf(table)
-      const others = claimed.filter(o => o !== e).map(o => o.name)
-      e.issues.push({ path: `tables[${i}]`, message: `table "${table}" is also created by ${others.join(', ')}` })
-    }
-  }
-}
-
-function checkDownMigrations(e: Entry): void {
-  const removable = e.manifest?.removable ?? e.view.removable
-  if (removable !== true) return
-  for (const migration of e.input.migrations) {
-    if (!migration.hasDown) {
-      e.issues.push({ path: `migrations.${migration.name}`, message: 'removable modules need a down migration for every migration' })
-    }
-  }
-}
-
-function checkRoutes(entries: Entry[]): void {
-  const claims: { entry: Entry, index: number, method: string, shape: string, path: string, file: string }[] = []
-  for (const e of entries) {
-    if (e.input.loadError !== undefined) continue
-    const prefix = `/api/v1/${e.name}`
-    ;(e.input.routes ?? []).forEach((route, index) => {
-      const method = normaliseMethod(route.method)
-      const path = `routes[${index}]`
-      if (method !== '*' && !HTTP_METHODS.has(method)) {
-        e.issues.push({ path, message: `${route.file}: unknown HTTP method "${route.method}"` })
-      }
-      const clean = route.path.replace(/\/+$/, '')
-      if (clean !== prefix && !clean.startsWith(`${prefix}/`)) {
-        e.issues.push({ path, message: `${route.file}: ${method} ${route.path} is outside the module prefix ${prefix}/` })
-      }
-      claims.push({ entry: e, index, method, shape: routeShape(route.path), path: route.path, file: route.file })
-    })
-  }
-  for (const claim of claims) {
-    const others = claims.filter(o => o !== claim && o.shape === claim.shape && (o.method === claim.method || o.method === '*' || claim.method === '*'))
-    if (!others.length) continue
-    claim.entry.issues.push({
-      path: `routes[${claim.index}]`,
-      message: `${claim.file}: ${claim.method} ${claim.path} is also claimed by ${others.map(o => `${o.entry.name} ${o.file}`).join(', ')}`,
-    })
   }
 }

@@ -58,7 +58,7 @@ describe('interrupted module operations', () => {
   it('boot marks the entry interrupted; the journal and the doctor say so', async () => {
     const journal = await admin.get('/api/v1/modules/sample_module/-/operations')
     expect(journal.status).toBe(200)
-    expect(journal.body.data[0]).toMatchObject({ id, status: 'interrupted', error_item: { code: 'modules.interrupted_operation' } })
+    expect(journal.body.data[0]).toMatchObject({ id, status: 'interrupted', error: { code: 'modules.interrupted_operation', params: { operation: 'install' } } })
     expect(journal.body.data[0].finished_at).not.toBeNull()
 
     const doctor = (await admin.get('/api/v1/modules/-/doctor')).body.data

@@ -43,9 +43,9 @@ describe('module lifecycle REST', () => {
 
   it('gives the broken module\'s load error a stable code and params, next to the English text', async () => {
     const broken = (await admin.get('/api/v1/modules')).body.data.find((m: any) => m.name === 'sample_broken')
-    expect(broken.load_error).toContain('Invalid manifest')
-    expect(broken.load_error_item).toEqual({ code: 'modules.manifest_invalid', message: broken.load_error, params: { module: 'sample_broken', source: expect.any(String) } })
-    expect(broken).toMatchObject({ error_message: null, error_item: null, problems: [], problem_items: [] })
+    expect(broken.load_error).toEqual({ code: 'modules.manifest_invalid', message: expect.stringContaining('Invalid manifest'), params: { module: 'sample_broken', source: expect.any(String) } })
+    expect(broken).toMatchObject({ error: null, problems: [] })
+    for (const gone of ['error_message', 'error_item', 'load_error_item', 'problem_items']) expect(broken).not.toHaveProperty(gone)
   })
 
   it('guards module management: anonymous 401, non-admin 403, admin of another clinic 403', async () => {
@@ -125,9 +125,10 @@ describe('module lifecycle REST', () => {
 
   it('gives journal entries and steps an error item (null when nothing failed)', async () => {
     const [entry] = (await admin.get('/api/v1/modules/sample_module/-/operations?limit=1')).body.data
-    expect(entry).toMatchObject({ status: 'succeeded', error: null, error_item: null })
-    expect(entry.steps.map((s: any) => s.error_item)).toEqual([null, null, null, null])
-    expect((await info('sample_module')).error_item).toBeNull()
+    expect(entry).toMatchObject({ status: 'succeeded', error: null })
+    expect(entry).not.toHaveProperty('error_item')
+    expect(entry.steps.map((s: any) => s.error)).toEqual([null, null, null, null])
+    expect((await info('sample_module')).error).toBeNull()
   })
 
   it('grants module permissions by role while installed, and filters /-/active for the caller', async () => {
@@ -231,11 +232,12 @@ describe('module lifecycle REST', () => {
 
   it('gives each doctor finding with more than a name a stable code and params', async () => {
     const doctor = (await admin.get('/api/v1/modules/-/doctor')).body.data
-    expect(doctor.manifest_errors).toEqual([expect.objectContaining({ name: 'sample_broken', code: 'modules.manifest_invalid', params: { module: 'sample_broken', source: expect.any(String) } })])
-    for (const finding of [...doctor.missing_dependencies, ...doctor.errored_modules, ...doctor.migration_drift, ...doctor.stuck_operations]) {
+    expect(doctor.manifest_errors).toEqual([expect.objectContaining({ name: 'sample_broken', error: { code: 'modules.manifest_invalid', message: expect.stringContaining('Invalid manifest'), params: { module: 'sample_broken', source: expect.any(String) } } })])
+    for (const finding of [...doctor.missing_dependencies, ...doctor.migration_drift, ...doctor.stuck_operations]) {
       expect(finding.code).toMatch(/^modules\./)
       expect(finding.params).toBeTypeOf('object')
     }
+    for (const finding of doctor.errored_modules) expect(finding.error.code).toMatch(/^modules\./)
     expect(doctor.database).toHaveProperty('code')
   })
 })

@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../server/platform/module'
 import { openTestDb } from '../support/database'
 import type { OpenTestDb } from '../support/database'
 import type { TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
 
 const hookWrites = (table: string) => async (ctx: ModuleContext) => {
   await ctx.db.insertInto(table).values({ code: 'HOOK', label: `written by ${ctx.moduleName}` }).execute()
@@ -54,7 +54,7 @@ describe('auto-install on an empty database', () => {
     await boot(core, addon, manual, badManifest, badLoad)
 
     for (const name of ['ai_core', 'ai_addon']) {
-      expect(await moduleRow(t.db, name), name).toMatchObject({ state: 'installed', installed_version: '1.0.0', auto_install: true, error_message: null })
+      expect(await moduleRow(t.db, name), name).toMatchObject({ state: 'installed', installed_version: '1.0.0', auto_install: true, error_code: null })
     }
     expect(await moduleRow(t.db, 'ai_manual')).toMatchObject({ state: 'uninstalled', installed_version: null, auto_install: false })
 
@@ -89,16 +89,17 @@ describe('auto-install on an empty database', () => {
     const badM = infos.find(i => i.name === 'ai_bad_manifest')!
     expect(badM.state).toBe('uninstalled')
     expect(badM.installable).toBe(false)
-    expect(badM.load_error).toContain('installable')
+    expect(badM.load_error).toMatchObject({ code: 'modules.manifest_invalid' })
+    expect(badM.load_error!.message).toContain('installable')
     expect(badM.load_issues.map(i => i.path).sort()).toEqual(['colour', 'installable'])
     const badL = infos.find(i => i.name === 'ai_bad_load')!
-    expect(badL).toMatchObject({ state: 'uninstalled', load_error: 'boom: module.ts cannot be imported', source: 'layers/ai_bad_load' })
+    expect(badL).toMatchObject({ state: 'uninstalled', load_error: { code: 'modules.load_failed', message: 'boom: module.ts cannot be imported' }, source: 'layers/ai_bad_load' })
     for (const name of ['ai_core', 'ai_addon', 'ai_manual']) expect(infos.find(i => i.name === name)!.load_error, name).toBeNull()
 
     const doctor = await platform.service.doctor('pglite', false)
     expect(doctor.ok).toBe(false)
     expect(doctor.manifest_errors.map(e => e.source).sort()).toEqual(['layers/ai_bad_load', 'layers/ai_bad_manifest'])
-    expect(doctor.manifest_errors.find(e => e.source === 'layers/ai_bad_load')!.error).toBe('boom: module.ts cannot be imported')
+    expect(doctor.manifest_errors.find(e => e.source === 'layers/ai_bad_load')!.error.message).toBe('boom: module.ts cannot be imported')
     expect(doctor.manifest_errors.find(e => e.source === 'layers/ai_bad_manifest')!.name).toBe('ai_bad_manifest')
     expect(doctor.orphans).toEqual([])
 
@@ -164,7 +165,7 @@ describe('auto-install outside the core range', () => {
     for (const [name, fragment] of [['ai_future', 'needs core 99.0.0'], ['ai_past', 'supports core up to 0.0.1']] as const) {
       const row = await moduleRow(t.db, name)
       expect(row, name).toMatchObject({ state: 'uninstalled', installed_version: null })
-      expect(row?.error_message, name).toContain(fragment)
+      expect(errorOf(row)?.message, name).toContain(fragment)
       const [entry] = await journal(t.db, name)
       expect(entry, name).toMatchObject({ operation: 'install', status: 'skipped' })
     }
@@ -181,7 +182,7 @@ describe('auto-install outside the core range', () => {
     expect(doctor.incompatible_modules.map(f => [f.name, f.code]).sort()).toEqual([['ai_future', 'modules.core_too_old'], ['ai_past', 'modules.core_too_new']])
     expect(doctor.errored_modules.map(e => e.name)).toEqual(expect.arrayContaining(['ai_future', 'ai_past']))
     const info = await platform.service.getInfo('ai_past')
-    expect(info.error_item).toMatchObject({ code: 'modules.core_too_new', params: { module: 'ai_past', supported: '0.0.1' } })
+    expect(info.error).toMatchObject({ code: 'modules.core_too_new', params: { module: 'ai_past', supported: '0.0.1' } })
 
     // A later boot does not try again: the admin decides (the row keeps its error).
     const journalLength = (await journal(t.db)).length

@@ -34,10 +34,11 @@ describe('dependency diagnostics', () => {
     const infos = Object.fromEntries((await platform.service.listModules()).map(i => [i.name, i]))
     expect(infos.dg_healthy!.problems).toEqual([])
     expect(infos.dg_healthy!.state).toBe('installed')
-    expect(infos.dg_orphan_dep!.problems).toEqual(['module "dg_orphan_dep" depends on "dg_not_there", which is not available'])
-    expect(infos.dg_old_dep!.problems).toEqual(['module "dg_old_dep" requires "dg_healthy@^2" but dg_healthy 1.0.0 is available'])
-    expect(infos.dg_cycle_a!.problems).toEqual(['dependency cycle: dg_cycle_a -> dg_cycle_b -> dg_cycle_a'])
-    expect(infos.dg_cycle_b!.problems).toEqual(['dependency cycle: dg_cycle_a -> dg_cycle_b -> dg_cycle_a'])
+    expect(infos.dg_orphan_dep!.problems).toEqual([{ code: 'modules.dependency_missing', message: 'module "dg_orphan_dep" depends on "dg_not_there", which is not available', params: { module: 'dg_orphan_dep', dependency: 'dg_not_there' } }])
+    expect(infos.dg_old_dep!.problems).toEqual([{ code: 'modules.dependency_range', message: 'module "dg_old_dep" requires "dg_healthy@^2" but dg_healthy 1.0.0 is available', params: { module: 'dg_old_dep', dependency: 'dg_healthy', range: '^2', found: '1.0.0' } }])
+    const cycle = { code: 'modules.dependency_cycle', message: 'dependency cycle: dg_cycle_a -> dg_cycle_b -> dg_cycle_a' }
+    expect(infos.dg_cycle_a!.problems).toEqual([{ ...cycle, params: { module: 'dg_cycle_a', cycle: 'dg_cycle_a → dg_cycle_b → dg_cycle_a' } }])
+    expect(infos.dg_cycle_b!.problems).toEqual([{ ...cycle, params: { module: 'dg_cycle_b', cycle: 'dg_cycle_a → dg_cycle_b → dg_cycle_a' } }])
   })
 
   it('reports them in the doctor, which is then not ok', async () => {

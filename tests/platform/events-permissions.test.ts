@@ -178,7 +178,7 @@ describe('events published by an install hook', () => {
     order.length = 0
     const report = await installNow('ev_pub_late')
     expect(report.operations.map(o => [o.status, o.failed_step])).toEqual([['failed', 'finalize']])
-    expect(report.operations[0]!.error).toContain('ev_block')
+    expect(report.operations[0]!.error?.message).toContain('ev_block')
     await eventBus.drain()
     expect(order).toEqual(['published:ev_pub_late', 'hook returned:ev_pub_late'])
     expect(delivered.map(d => d.module)).toEqual(['ev_pub_ok'])

@@ -12,7 +12,7 @@ import { listOperations } from '../../server/platform/journal'
 import { openTestDb } from '../support/database'
 import type { OpenTestDb } from '../support/database'
 import type { TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
 
 let t: OpenTestDb
 let platform: Platform
@@ -56,9 +56,10 @@ describe('a process that crashed during a module operation', () => {
     await boot(crashMod, keep)
     const [entry] = await journal(t.db, 'crash_mod')
     expect(entry).toMatchObject({ id, status: 'interrupted' })
-    expect(entry!.error).toContain('interrupted')
+    expect(entry).toMatchObject({ error_code: 'modules.interrupted_operation', error_params: { operation: 'install' } })
+    expect(errorOf(entry)?.message).toContain('interrupted')
     const [rest] = await listOperations(t.db, 'crash_mod', 10)
-    expect(rest).toMatchObject({ id, status: 'interrupted', error_item: { code: 'modules.interrupted_operation', params: { operation: 'install' } } })
+    expect(rest).toMatchObject({ id, status: 'interrupted', error: { code: 'modules.interrupted_operation', params: { operation: 'install' } } })
     expect(rest!.finished_at).not.toBeNull()
 
     const doctor = await platform.service.doctor('pglite', false)
@@ -134,8 +135,9 @@ describe('a storage folder that cannot be used', () => {
       expect(report.operations.map(o => [o.module, o.operation, o.status, o.failed_step])).toEqual([['keep_mod', 'uninstall', 'failed', 'backup']])
       const entry = (await journal(t.db, 'keep_mod')).at(-1)!
       expect(entry).toMatchObject({ operation: 'uninstall', status: 'failed', failed_step: 'backup' })
-      expect(entry.error).toContain('The storage folder cannot be used')
-      expect(entry.error).toContain(dir)
+      expect(entry.error_code).toBe('modules.step_failed.backup')
+      expect(entry.error_params?.detail).toContain('The storage folder cannot be used')
+      expect(entry.error_params?.detail).toContain(dir)
       // The module keeps its state, schema and data.
       expect(await moduleRow(t.db, 'keep_mod')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
       expect(await tableNames(t.db)).toContain('keep_mod')

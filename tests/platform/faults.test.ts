@@ -10,7 +10,7 @@ import type { ModuleContext } from '../../server/platform/module'
 import { openTestDb } from '../support/database'
 import type { OpenTestDb } from '../support/database'
 import type { Faults, TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, journal, moduleRow, snapshot, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, entriesOf, errorOf, journal, moduleRow, snapshot, tableNames, useTempStorage } from '../support/platform-fixtures'
 
 let t: OpenTestDb
 let platform: Platform
@@ -91,31 +91,33 @@ describe.each(['migrate', 'seed', 'install'] as const)('install failing at %s', 
     const [entry, ...more] = await journal(t.db, faulty.name)
     expect(more).toEqual([])
     expect(entry).toMatchObject({ operation: 'install', status: 'failed', failed_step: STEP[kind] })
-    expect(entry!.error).toContain(MESSAGE[kind])
+    expect(entry!.error_code).toBe(`modules.step_failed.${STEP[kind]}`)
+    expect(entry!.error_params).toMatchObject({ operation: 'install', step: STEP[kind] })
+    expect(entry!.error_params!.detail).toContain(MESSAGE[kind])
     const last = entry!.steps.at(-1)!
     expect(last).toMatchObject({ step: STEP[kind], status: 'failed' })
-    expect(last.error).toContain(MESSAGE[kind])
+    expect(errorOf(last)).toEqual(errorOf(entry))
     expect(entry!.steps.map(s => s.step)).toEqual({ migrate: ['migrate'], seed: ['migrate', 'seed'], install: ['migrate', 'seed', 'hook'] }[kind])
 
     // The row keeps its stable state, with the error.
     const row = await moduleRow(t.db, faulty.name)
     expect(row?.state).toBe('uninstalled')
     expect(row?.installed_version).toBeNull()
-    expect(row?.error_message).toContain(MESSAGE[kind])
-    expect(row?.error_message).toContain(STEP[kind])
+    expect(errorOf(row)).toEqual(errorOf(entry))
+    expect(errorOf(row)?.message).toContain(STEP[kind])
     expect(row?.error_at).toBeInstanceOf(Date)
     const status = await platform.service.status()
-    expect(status.errored.find(e => e.name === faulty.name)?.error).toContain(MESSAGE[kind])
+    expect(status.errored.find(e => e.name === faulty.name)?.error.message).toContain(MESSAGE[kind])
     expect(status.pending).toEqual([])
 
     // The dependent was skipped with a reason naming the failed module, and left uninstalled.
     const [depEntry] = await journal(t.db, dependent.name)
     expect(depEntry?.status).toBe('skipped')
-    expect(depEntry?.error).toContain(faulty.name)
-    expect(report.operations[1]!.error).toContain(faulty.name)
+    expect(depEntry).toMatchObject({ error_code: 'modules.skipped_dependency_failed', error_params: { dependency: faulty.name } })
+    expect(report.operations[1]!.error).toEqual(errorOf(depEntry))
     const depRow = await moduleRow(t.db, dependent.name)
     expect(depRow?.state).toBe('uninstalled')
-    expect(depRow?.error_message).toContain(faulty.name)
+    expect(errorOf(depRow)).toEqual(errorOf(depEntry))
     expect(dependent.calls).toEqual([])
 
     // The independent module went through the whole pipeline.
@@ -130,7 +132,7 @@ describe.each(['migrate', 'seed', 'install'] as const)('install failing at %s', 
     expect((await platform.service.install(faulty.name)).scheduled).toEqual([faulty.name])
     expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
     const fixed = await moduleRow(t.db, faulty.name)
-    expect(fixed).toMatchObject({ state: 'installed', installed_version: '1.0.0', error_message: null })
+    expect(fixed).toMatchObject({ state: 'installed', installed_version: '1.0.0', error_code: null, error_params: null })
   })
 })
 
@@ -170,21 +172,21 @@ describe('upgrade failing in postUpgrade', () => {
 
     const entry = (await journal(t.db, 'fk_upgrade')).at(-1)!
     expect(entry).toMatchObject({ operation: 'upgrade', status: 'failed', failed_step: 'hook', from_version: '1.0.0', to_version: '1.1.0' })
-    expect(entry.error).toContain('injected postUpgrade fault in fk_upgrade')
+    expect(entry.error_params?.detail).toContain('injected postUpgrade fault in fk_upgrade')
     expect(entry.steps.map(s => [s.step, s.status])).toEqual([['migrate', 'succeeded'], ['seed', 'succeeded'], ['hook', 'failed']])
 
     const row = await moduleRow(t.db, 'fk_upgrade')
     expect(row).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
-    expect(row?.error_message).toContain('injected postUpgrade fault in fk_upgrade')
+    expect(errorOf(row)?.message).toContain('injected postUpgrade fault in fk_upgrade')
     expect((await platform.service.status()).errored.map(e => e.name)).toContain('fk_upgrade')
     expect((await platform.service.getInfo('fk_upgrade')).upgrade_available).toBe(true)
 
     const depRow = await moduleRow(t.db, 'dep_upgrade')
     expect(depRow).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
-    expect(depRow?.error_message).toContain('fk_upgrade')
+    expect(errorOf(depRow)?.message).toContain('fk_upgrade')
     const depEntry = (await journal(t.db, 'dep_upgrade')).at(-1)!
     expect(depEntry.status).toBe('skipped')
-    expect(depEntry.error).toContain('fk_upgrade')
+    expect(errorOf(depEntry)?.message).toContain('fk_upgrade')
     expect((await moduleRow(t.db, 'ind_upgrade'))?.state).toBe('installed')
   })
 })
@@ -215,13 +217,13 @@ describe('uninstall failing in its hook', () => {
       ['un_top', 'uninstall', 'failed', 'hook'],
       ['un_base', 'uninstall', 'skipped', null],
     ])
-    expect(report.operations[1]!.error).toContain('un_top')
+    expect(report.operations[1]!.error?.message).toContain('un_top')
     expect(await snapshot(t.db)).toEqual(before)
     expect(await tableNames(t.db)).toEqual(expect.arrayContaining(['un_base', 'un_top']))
     expect(await moduleRow(t.db, 'un_top')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
-    expect((await moduleRow(t.db, 'un_top'))?.error_message).toContain('injected uninstall hook fault in un_top')
+    expect(errorOf(await moduleRow(t.db, 'un_top'))?.message).toContain('injected uninstall hook fault in un_top')
     expect(await moduleRow(t.db, 'un_base')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
-    expect((await moduleRow(t.db, 'un_base'))?.error_message).toContain('un_top')
+    expect(errorOf(await moduleRow(t.db, 'un_base'))?.message).toContain('un_top')
     const entry = (await journal(t.db, 'un_top')).at(-1)!
     expect(entry).toMatchObject({ operation: 'uninstall', status: 'failed', failed_step: 'hook' })
     expect(entry.steps.map(s => [s.step, s.status])).toEqual([['backup', 'succeeded'], ['hook', 'failed']])
@@ -254,8 +256,9 @@ describe('table ownership', () => {
       ['own_dropper', 'failed', 'migrate'],
       ['own_rogue', 'failed', 'migrate'],
     ])
-    expect(report.operations[0]!.error).toContain('login_failures')
-    expect(report.operations[1]!.error).toContain('not_owned_tbl')
+    expect(report.operations.map(o => o.error?.code)).toEqual(['modules.tables_not_owned', 'modules.tables_not_owned'])
+    expect(report.operations[0]!.error?.params).toMatchObject({ module: 'own_dropper', tables: ['login_failures'] })
+    expect(report.operations[1]!.error?.message).toContain('not_owned_tbl')
     expect(await snapshot(t.db)).toEqual(before)
     const tables = await tableNames(t.db)
     expect(tables).not.toContain('not_owned_tbl')
@@ -263,8 +266,8 @@ describe('table ownership', () => {
     expect(tables).toContain('login_failures')
     const entry = (await journal(t.db, 'own_rogue')).at(-1)!
     expect(entry).toMatchObject({ status: 'failed', failed_step: 'migrate' })
-    expect(entry.error).toContain('not_owned_tbl')
+    expect(entry.error_params?.tables).toEqual(['not_owned_tbl'])
     expect(await moduleRow(t.db, 'own_rogue')).toMatchObject({ state: 'uninstalled', installed_version: null })
-    expect((await moduleRow(t.db, 'own_rogue'))?.error_message).toContain('not_owned_tbl')
+    expect(errorOf(await moduleRow(t.db, 'own_rogue'))?.message).toContain('not_owned_tbl')
   })
 })

@@ -114,7 +114,7 @@ describe('install', () => {
       expect(row?.state, name).toBe('installed')
       expect(row?.installed_version, name).toBe(version)
       expect(row?.installed_at, name).toBeInstanceOf(Date)
-      expect(row?.error_message, name).toBeNull()
+      expect(row?.error_code, name).toBeNull()
     }
 
     const entries = await journal(t.db)
@@ -124,7 +124,7 @@ describe('install', () => {
     for (const name of ['lc_base', 'lc_mid', 'lc_top', 'lc_other']) {
       const [entry, ...more] = entries.filter(e => e.module === name)
       expect(more, name).toEqual([])
-      expect(entry).toMatchObject({ operation: 'install', status: 'succeeded', error: null, failed_step: null, to_version: name === 'lc_mid' ? '1.2.0' : '1.0.0' })
+      expect(entry).toMatchObject({ operation: 'install', status: 'succeeded', error_code: null, failed_step: null, to_version: name === 'lc_mid' ? '1.2.0' : '1.0.0' })
       expect(entry!.steps.map(s => [s.step, s.status])).toEqual([['migrate', 'succeeded'], ['seed', 'succeeded'], ['hook', 'succeeded'], ['finalize', 'succeeded']])
     }
     const baseEntry = entries.find(e => e.module === 'lc_base')!

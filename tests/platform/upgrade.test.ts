@@ -8,7 +8,7 @@ import type { Platform } from '../../server/platform'
 import { openTestDb } from '../support/database'
 import type { OpenTestDb } from '../support/database'
 import type { SeedRecord, TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
 
 function seeds(tag: string, extra: SeedRecord[] = []): SeedRecord[] {
   return [
@@ -104,7 +104,7 @@ describe('upgrade', () => {
     expect(await labels()).toEqual({ KEEP: 'user edit', RESET: 'v2 reset', FRESH: 'v2 fresh' })
     expect(await tableNames(t.db)).toContain('up_mod_extra')
     const row = await moduleRow(t.db, 'up_mod')
-    expect(row).toMatchObject({ state: 'installed', installed_version: '1.1.0', error_message: null })
+    expect(row).toMatchObject({ state: 'installed', installed_version: '1.1.0', error_code: null })
     expect((row?.installed_manifest as { version: string }).version).toBe('1.1.0')
     expect((await platform.service.getInfo('up_mod')).upgrade_available).toBe(false)
   })
@@ -169,16 +169,16 @@ describe('upgrade outside the core range', () => {
     const before = (await journal(t.db, 'up_mod')).length
     const report = await platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status])).toEqual([['up_mod', 'upgrade', 'skipped']])
-    expect(report.operations[0]!.error_item?.code).toBe('modules.core_too_old')
+    expect(report.operations[0]!.error?.code).toBe('modules.core_too_old')
     const row = await moduleRow(t.db, 'up_mod')
     expect(row).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
-    expect(row?.error_message).toContain('needs core 99.0.0')
+    expect(errorOf(row)?.message).toContain('needs core 99.0.0')
     expect(await tableNames(t.db)).not.toContain('up_mod_future')
     expect(v130Future.calls).toEqual([])
     const added = (await journal(t.db, 'up_mod')).slice(before)
     expect(added.map(e => [e.operation, e.status])).toEqual([['upgrade', 'skipped']])
-    expect(added[0]!.error).toContain('needs core 99.0.0')
+    expect(errorOf(added[0])?.message).toContain('needs core 99.0.0')
     const info = await platform.service.getInfo('up_mod')
-    expect(info.error_item).toMatchObject({ code: 'modules.core_too_old', params: { module: 'up_mod', required: '99.0.0' } })
+    expect(info.error).toMatchObject({ code: 'modules.core_too_old', params: { module: 'up_mod', required: '99.0.0' } })
   })
 })

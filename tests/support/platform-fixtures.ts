@@ -9,12 +9,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { stringify as toYaml } from 'yaml'
 import type { Migration } from '../../server/db/migrator'
-import { ModuleOperationError } from '../../server/platform/errors'
+import type { ErrorItem } from '../../shared/types/envelope'
+import { ModuleOperationError, storedError } from '../../server/platform/errors'
+import { startPlatform, stopPlatform } from '../../server/platform'
+import type { Platform } from '../../server/platform'
 import { BaseModule } from '../../server/platform/module'
 import type { ModuleClass, ModuleContext, ModuleEntry, ModuleEventHandler } from '../../server/platform/module'
+import { openTestDb } from './database'
+import type { OpenTestDb } from './database'
 
 /** Flags read when the pipeline runs: set one to make that step of the module throw. */
 export interface Faults {
@@ -69,6 +74,8 @@ export interface TestModuleSpec {
   tables?: (string | TableSpec)[]
   /** Hand-written migrations, added to the generated ones. */
   migrations?: Record<string, Migration>
+  /** What getModels() declares; by default the `tables`. */
+  models?: string[]
   /** Data files: `data/x.yaml` → records (stringified to YAML) or raw YAML. Listed in the manifest in this order. */
   data?: Record<string, SeedRecord[] | string>
   hooks?: {
@@ -190,6 +197,7 @@ export function defineTestModule(spec: TestModuleSpec): TestModule {
   })
 
   const hooks = spec.hooks ?? {}
+  const models = (spec.models ?? tables.map(t => t.name)).map(table => ({ table }))
   const permissions = spec.permissions ?? []
   const eventHandlers = spec.eventHandlers ?? {}
 
@@ -198,6 +206,10 @@ export function defineTestModule(spec: TestModuleSpec): TestModule {
 
     override getPermissions(): string[] {
       return permissions
+    }
+
+    override getModels() {
+      return models
     }
 
     override getEventHandlers(): Record<string, ModuleEventHandler> {
@@ -265,8 +277,9 @@ export interface JournalEntry {
   from_version: string | null
   to_version: string | null
   plan: Record<string, any>
-  steps: { step: string, status: string, details?: Record<string, any>, error?: string }[]
-  error: string | null
+  steps: { step: string, status: string, details?: Record<string, any>, error_code?: string, error_params?: Record<string, any> }[]
+  error_code: string | null
+  error_params: Record<string, any> | null
   failed_step: string | null
   created_at: Date
 }
@@ -276,7 +289,8 @@ export async function journal(db: Kysely<any>, module?: string): Promise<Journal
   let q = db.selectFrom('core_module_operation').selectAll()
   if (module) q = q.where('module', '=', module)
   const rows = await q.orderBy('created_at').orderBy('started_at').execute()
-  return rows.map(r => ({ ...r, plan: typeof r.plan === 'string' ? JSON.parse(r.plan) : r.plan, steps: typeof r.steps === 'string' ? JSON.parse(r.steps) : r.steps })) as JournalEntry[]
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v)
+  return rows.map(r => ({ ...r, plan: json(r.plan), steps: json(r.steps), error_params: json(r.error_params) })) as JournalEntry[]
 }
 
 export interface Snapshot {
@@ -359,6 +373,39 @@ export function useTempStorage(): { dir: string, restore: () => void } {
       if (saved === undefined) delete process.env.DENTALPIN_STORAGE_DIR
       else process.env.DENTALPIN_STORAGE_DIR = saved
       rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A stored error (a module row, a journal entry or one of its steps) as the API hands it out. */
+export function errorOf(r: { error_code?: string | null, error_params?: Record<string, any> | null } | null | undefined): ErrorItem | null {
+  return storedError(r?.error_code, r?.error_params)
+}
+
+/**
+ * One suite's platform: temp storage, a fresh test database and the platform
+ * started on these modules before the suite; stopped and closed after it.
+ */
+export function usePlatformSuite(...modules: TestModule[]): { readonly db: Kysely<any>, readonly platform: Platform } {
+  let storage: ReturnType<typeof useTempStorage> | undefined
+  let t: OpenTestDb | undefined
+  let platform: Platform | undefined
+  beforeAll(async () => {
+    storage = useTempStorage()
+    t = await openTestDb()
+    platform = await startPlatform(t.db, entriesOf(...modules))
+  })
+  afterAll(async () => {
+    stopPlatform()
+    await t?.close()
+    storage?.restore()
+  })
+  return {
+    get db() {
+      return t!.db
+    },
+    get platform() {
+      return platform!
     },
   }
 }

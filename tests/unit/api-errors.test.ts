@@ -76,13 +76,16 @@ describe('translateServerMessage', () => {
     expect(translateServerMessage(i18n, { code: 'agenda.slot_taken', message: 'Slot taken', params: { time: '10:00' } })).toBe('Ese hueco ya está ocupado (10:00).')
   })
 
-  it('words the English text of a shared validation message by its key', () => {
-    expect(translateServerMessage(es, { code: 'invalid_type', message: 'Required' })).toBe('Obligatorio')
-    expect(translateServerMessage(es, { code: 'custom', message: 'Must contain a digit' })).toBe('Debe contener un número')
+  it('words a shared validation message by its code, never by its English text', () => {
+    expect(serverMessageKeys('validation.email')).toEqual(['validation.email'])
+    expect(translateServerMessage(es, { code: 'validation.required', message: 'Required' })).toBe('Obligatorio')
+    expect(translateServerMessage(es, { code: 'validation.password_digit', message: 'Must contain a digit' })).toBe('Debe contener un número')
+    // zod's own codes are not translated: the English text is shown as is.
+    expect(translateServerMessage(es, { code: 'invalid_type', message: 'Required' })).toBe('Required')
     expect(translateServerMessage(es, { code: 'too_small', message: 'Too small: expected string to have >=2 characters' })).toBe('Too small: expected string to have >=2 characters')
   })
 
-  it('prefers an already translated code over the validation fallback', () => {
+  it('words a known code, whatever its English text', () => {
     expect(translateServerMessage(es, { code: 'auth.invalid_credentials', message: 'Required' })).toBe('Correo electrónico o contraseña incorrectos.')
   })
 })

@@ -3,7 +3,7 @@
 // nothing else: real query errors keep their own answers.
 import { describe, expect, it } from 'vitest'
 import { mapError } from '../../server/error-handler'
-import { coreRangeProblem, readRunError } from '../../server/platform/errors'
+import { coreRangeProblem, storedError } from '../../server/platform/errors'
 
 function pgError(code: string, message = 'driver text') {
   return Object.assign(new Error(message), { code })
@@ -47,7 +47,7 @@ describe('core version range', () => {
   ])('%j on core %s → %s', (manifest, core, code) => {
     const problem = coreRangeProblem(manifest, core)
     expect(problem?.code ?? null).toBe(code)
-    // Stored as text on the row, it reads back as the same code and params.
-    if (problem) expect(readRunError(problem.message)).toEqual(problem)
+    // Stored as code and params on the row, it reads back as the same item.
+    if (problem) expect(storedError(problem.code, problem.params)).toEqual(problem)
   })
 })

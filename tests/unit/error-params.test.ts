@@ -1,9 +1,9 @@
 // Server side of translatable errors: a domain error's params travel on its
 // ErrorResponse item next to the English message, and the run errors the
-// applier stores as English text read back into their code and params.
+// applier stores as a code and params come back as the same item.
 import { describe, expect, it } from 'vitest'
 import { mapError } from '../../server/error-handler'
-import { journalError, ModuleOperationError, operationFailed, readRunError, skippedAfterFailure, skippedMissingDependency } from '../../server/platform/errors'
+import { ModuleOperationError, operationFailed, RuleViolation, runError, skippedAfterFailure, skippedMissingDependency, stepFailed, storedError } from '../../server/platform/errors'
 import { badRequest, conflict, DomainError, forbidden, invalid, notFound } from '../../server/utils/errors'
 
 describe('error params on the ErrorResponse item', () => {
@@ -46,23 +46,25 @@ describe('stored run errors', () => {
     [operationFailed('upgrade', null, 'sample is no longer to_upgrade'), 'upgrade failed: sample is no longer to_upgrade', 'modules.operation_failed', { operation: 'upgrade', detail: 'sample is no longer to_upgrade' }],
     [skippedAfterFailure('sample_base'), 'skipped: sample_base failed', 'modules.skipped_dependency_failed', { dependency: 'sample_base' }],
     [skippedMissingDependency('patients'), 'skipped: dependency patients is not installed', 'modules.skipped_dependency_missing', { dependency: 'patients' }],
-  ])('writes %#: the same English text as before, and reads it back to its code and params', (item, text, code, params) => {
+  ])('writes %#: a code and params, the English message made from them', (item, text, code, params) => {
     expect(item).toEqual({ code, message: text, params })
-    expect(readRunError(text)).toEqual(item)
+    // Stored as code and params, it comes back as the same item.
+    expect(storedError(item.code, item.params)).toEqual(item)
   })
 
-  it('reads text it did not write as a plain detail', () => {
-    expect(readRunError('the server was killed')).toEqual({ code: 'modules.error', message: 'the server was killed', params: { detail: 'the server was killed' } })
-    expect(readRunError('skipped: Bad Name failed')!.code).toBe('modules.error')
-    expect(readRunError(null)).toBeNull()
-    expect(readRunError('')).toBeNull()
+  it('words a stored code it has no sentence for by its detail, and nothing stored as null', () => {
+    expect(runError('modules.error', { detail: 'the server was killed' })).toEqual({ code: 'modules.error', message: 'the server was killed', params: { detail: 'the server was killed' } })
+    expect(runError('modules.interrupted_operation', { operation: 'install' }).message).toContain('interrupted')
+    expect(storedError(null, null)).toBeNull()
   })
 
-  it('gives a journal entry its error item: a failed step with its lead, a skip with its reason', () => {
-    expect(journalError({ operation: 'install', status: 'failed', error: 'syntax error at or near "x"', failed_step: 'migrate' }))
-      .toEqual({ code: 'modules.step_failed.migrate', message: 'install failed at migrate: syntax error at or near "x"', params: { operation: 'install', step: 'migrate', detail: 'syntax error at or near "x"' } })
-    expect(journalError({ operation: 'install', status: 'skipped', error: 'skipped: sample_base failed', failed_step: null }))
-      .toEqual(skippedAfterFailure('sample_base'))
-    expect(journalError({ operation: 'install', status: 'succeeded', error: null, failed_step: null })).toBeNull()
+  it('records a failed step under its own code, and a broken rule under the rule\'s', () => {
+    expect(stepFailed('install', 'seed', new Error('bad row'))).toEqual(operationFailed('install', 'seed', 'bad row'))
+    const rule = new RuleViolation('modules.models_mismatch', 'getModels() declares a_x, which no migration creates', { module: 'a', missing: ['a_x'], undeclared: [] })
+    expect(stepFailed('install', 'migrate', rule)).toEqual({
+      code: 'modules.models_mismatch',
+      message: 'install failed at migrate: getModels() declares a_x, which no migration creates',
+      params: { module: 'a', missing: ['a_x'], undeclared: [], operation: 'install', step: 'migrate', detail: 'getModels() declares a_x, which no migration creates' },
+    })
   })
 })

@@ -23,7 +23,7 @@ function write(file: string, text: string) {
  * A module folder whose module.ts default-exports a class extending a
  * BaseModule-like class, with the manifest static (default) or on the instance.
  */
-function moduleDir(folder: string, options: { manifest?: unknown, permissions?: string[], style?: 'static' | 'instance', files?: Record<string, string>, source?: string }) {
+function moduleDir(folder: string, options: { manifest?: unknown, permissions?: string[], models?: string[], style?: 'static' | 'instance', files?: Record<string, string>, source?: string }) {
   const dir = join(tmp, folder)
   const permissions = JSON.stringify(options.permissions ?? [])
   const declared = JSON.stringify(options.manifest)
@@ -35,6 +35,7 @@ abstract class BaseLike {
 export default class Mod extends BaseLike {
   ${options.style === 'instance' ? `manifest = ${declared}` : `static override manifest = ${declared}`}
   override getPermissions() { return ${permissions} }
+  getModels() { return ${JSON.stringify((options.models ?? []).map(table => ({ table })))} }
 }
 `)
   for (const [file, text] of Object.entries(options.files ?? {})) write(join(dir, file), text)
@@ -64,6 +65,7 @@ beforeAll(() => {
       frontend: { navigation: [{ label: 'nav.good', to: '/good', permission: 'good.items.read', order: 10 }] },
     }),
     permissions: ['items.read', 'items.write'],
+    models: ['good_items'],
     files: {
       'migrations/index.ts': `import * as init from './001_init'\nexport const migrations = { '001_init': init }\n`,
       'migrations/001_init.ts': `export async function up(db: any) { await db.schema.createTable('good_items').execute() }\nexport async function down(db: any) { await db.schema.dropTable('good_items').execute() }\n`,
@@ -95,6 +97,15 @@ beforeAll(() => {
       'server/api/v1/patients/steal.get.ts': 'export default () => 1\n',
       'server/routes/hello.ts': 'export default () => 1\n',
     },
+  })
+  dirs.models = moduleDir('models', {
+    manifest: manifest('models'),
+    models: ['models_a', 'models_gone'],
+    files: { 'migrations/001_a.ts': `export async function up(db: any) { await db.schema.createTable('models_a').execute(); await db.schema.createTable('models_b').execute() }\n` },
+  })
+  dirs.coreClash = moduleDir('auth', {
+    manifest: manifest('auth'),
+    files: { 'server/api/v1/auth/me.get.ts': 'export default () => 1\n' },
   })
   dirs.routeClash = moduleDir('clash', {
     manifest: manifest('clash'),
@@ -134,6 +145,13 @@ describe.concurrent('npm run modules -- validate', { timeout: 60_000 }, () => {
       'owner tables[2]: table "patients_extra" is not owned by module owner',
       'owner routes[1]: server/api/v1/patients/steal.get.ts: GET /api/v1/patients/steal is outside the module prefix /api/v1/owner/',
       'owner routes[2]: server/routes/hello.ts: * /hello is outside the module prefix /api/v1/owner/',
+    ]],
+    ['getModels() against the tables the migrations create', ['models'], [
+      'models getModels: getModels() declares models_gone, which no migration creates; does not declare models_b, which its migrations create',
+    ]],
+    ['a reserved name and a route the core already serves', ['coreClash'], [
+      'auth name: "auth" is reserved by the core',
+      'auth routes[0]: server/api/v1/auth/me.get.ts: GET /api/v1/auth/me is also claimed by core server/api/v1/auth/me.get.ts',
     ]],
     ['two files claiming one route', ['good', 'routeClash'], [
       'good routes[2]: server/api/v1/good/items/[id].get.ts: GET /api/v1/good/items/:id is also claimed by',

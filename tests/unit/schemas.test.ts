@@ -31,7 +31,7 @@ describe('setupSchema', () => {
     expect(parsed.timezone).toBeUndefined()
   })
 
-  it('reports every problem with its field and an English message', () => {
+  it('reports every problem with its field, its message key as the code and an English message', () => {
     const result = setupSchema.safeParse({ ...valid, admin_email: 'nope', timezone: 'Mars/Base', currency: 'euro', admin_first_name: undefined })
     expect(result.success).toBe(false)
     const errors = zodIssuesToErrors(result.error!.issues)
@@ -41,6 +41,13 @@ describe('setupSchema', () => {
       timezone: 'Must be a valid IANA timezone (e.g. Europe/Madrid)',
       currency: 'Must be a 3-letter ISO currency code (e.g. EUR)',
       admin_first_name: 'Required',
+    })
+    // The code is the message key the browser translates.
+    expect(Object.fromEntries(errors.map(e => [e.field, e.code]))).toEqual({
+      admin_email: 'validation.email',
+      timezone: 'validation.timezone',
+      currency: 'validation.currency',
+      admin_first_name: 'validation.required',
     })
   })
 

@@ -188,7 +188,7 @@ describe('validateModules', () => {
         mod('a', {}, { routes: [{ method: 'GET', path: '/api/v1/a/x', file: 'server/api/v1/a/x.get.ts' }] }),
         mod('b', {}, { routes: [{ method: 'GET', path: '/api/v1/a/x', file: 'server/api/v1/a/x.ts' }] }),
       ])
-      expect(report.modules[0]!.issues).toEqual([{ path: 'routes[0]', message: 'server/api/v1/a/x.get.ts: GET /api/v1/a/x is also claimed by b server/api/v1/a/x.ts' }])
+      expect(report.modules[0]!.issues).toEqual([{ path: 'routes[0]', code: 'modules.route_claimed', message: 'server/api/v1/a/x.get.ts: GET /api/v1/a/x is also claimed by b server/api/v1/a/x.ts' }])
       expect(paths(report.modules[1]!.issues)).toEqual(['routes[0]', 'routes[0]'])
     })
   })

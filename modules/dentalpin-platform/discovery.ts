@@ -1,10 +1,12 @@
-// Build-time discovery of modules (runs in the Nuxt config / Nuxt module, not
-// in the server bundle): official modules are `layers/*/module.ts`, community
+// Build-time discovery of modules (runs in the Nuxt config, the Nuxt module
+// and the CLI, never in the server bundle): official modules are `layers/*/module.ts`, community
 // modules are folders or packages named by DENTALPIN_MODULES (comma
 // separated) and/or `dentalpin.modules` in package.json.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { routeOfFile } from '../../server/platform/rules'
+import type { RouteFile } from '../../server/platform/rules'
 
 export interface DiscoveredModule {
   /** Folder name (official) or the configured entry (community). */
@@ -102,37 +104,14 @@ export function discoverModules(rootDir: string, env: NodeJS.ProcessEnv = proces
   return { modules, problems }
 }
 
-export interface RouteFile {
-  method: string
-  path: string
-  file: string
-}
-
-/** Routes a layer serves, from its server/api and server/routes files (Nitro's file naming: `[id].get.ts` → GET `/…/:id`). */
+/** Routes a layer serves, from its server/api and server/routes files (the rule: rules.ts `routeOfFile`). */
 export function scanRoutes(serverDir: string): RouteFile[] {
   const routes: RouteFile[] = []
   for (const [base, prefix] of [['api', '/api'], ['routes', '']] as const) {
     const dir = join(serverDir, base)
-    for (const file of listFiles(dir, f => /\.(ts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'))) {
-      let rel = relative(dir, file).split(sep).join('/').replace(/\.(ts|js|mjs)$/, '')
-      let method = '*'
-      const m = rel.match(/\.(get|post|put|patch|delete|head|options)$/)
-      if (m) {
-        method = m[1]!.toUpperCase()
-        rel = rel.slice(0, -m[0].length)
-      }
-      const segments = rel.split('/')
-        .filter(seg => !/^\(.*\)$/.test(seg)) // route groups do not show in the path
-        .map(seg => seg.replace(/^\[\.\.\.(.*)\]$/, '**:$1').replace(/\[([^\]]+)\]/g, ':$1'))
-      if (segments.at(-1) === 'index') segments.pop()
-      const path = `${prefix}/${segments.join('/')}`.replace(/\/+$/, '') || '/'
-      routes.push({ method, path, file })
+    for (const file of listFiles(dir, f => /\.(ts|mts|js|mjs)$/.test(f) && !f.endsWith('.d.ts'))) {
+      routes.push({ ...routeOfFile(relative(dir, file).split(sep).join('/'), prefix), file })
     }
   }
   return routes
-}
-
-/** `/api/v1/x/:id` and `/api/v1/x/:other` are the same route. */
-export function routeKey(path: string): string {
-  return path.replace(/\*\*:[^/]*/g, '**').replace(/:[^/]+/g, ':')
 }

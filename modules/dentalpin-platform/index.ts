@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addTypeTemplate, defineNuxtModule } from '@nuxt/kit'
-import { discoverModules } from '../server/platform/build/discovery'
-import { checkBuildRules, inspectModules, layerDirOf, modulesVirtualSource, platformAliases } from '../server/platform/build/inspect'
+import { discoverModules } from './discovery'
+import { checkBuildRules, inspectModules, layerDirOf, modulesVirtualSource, platformAliases } from './inspect'
 
 export default defineNuxtModule({
   meta: { name: 'dentalpin-platform' },
