@@ -33,7 +33,7 @@ export function useModuleAdminRun() {
       phase,
       message: null,
       requestedAt: Date.now(),
-      results: pending.value.map(p => ({ module: p.name, operation: OPERATION_OF[p.state] ?? 'install', status: 'running', error: null, error_item: null, failed_step: null })),
+      results: pending.value.map(p => ({ module: p.name, operation: OPERATION_OF[p.state] ?? 'install', status: 'running', error: null, failed_step: null })),
     }
   }
 
@@ -78,7 +78,7 @@ export function useModuleAdminRun() {
       const results: ModuleRunResult[] = run.value.results.map((r) => {
         const o = byModule.get(r.module)
         byModule.delete(r.module)
-        return o ? { ...o } : { ...r, status: 'not_applied', error: t('modules.run.notApplied'), error_item: null }
+        return o ? { ...o } : { ...r, status: 'not_applied', error: { code: 'modules.run.not_applied', message: t('modules.run.notApplied') } }
       })
       // Modules the batch touched that were not pending when we looked (scheduled meanwhile).
       for (const o of byModule.values()) results.push({ ...o })

@@ -1,14 +1,7 @@
 import { defineStore } from 'pinia'
-import type { NavigationItem } from '~~/server/platform/manifest'
+import type { ActiveModule } from '#shared/types/modules'
 
-export interface ActiveModule {
-  name: string
-  version: string
-  category: 'official' | 'community'
-  summary: string | null
-  navigation: NavigationItem[]
-  permissions: string[]
-}
+export type { ActiveModule }
 
 /** The installed modules as the signed-in user may see them (GET /api/v1/modules/-/active). */
 export const useModulesStore = defineStore('modules', () => {

@@ -13,23 +13,21 @@ export function useRestartOutcome() {
   const { t } = useI18n()
 
   async function outcomeOf(r: ModuleRunResult, info: ModuleInfo | undefined): Promise<ModuleRunResult> {
-    if (!info) return { ...r, status: 'not_applied', error: t('modules.run.notApplied'), error_item: null }
-    if (info.state === SETTLED_STATE[r.operation] && !info.error_message) return { ...r, status: 'succeeded', error: null, error_item: null }
-    if (OPERATION_OF[info.state]) return { ...r, status: 'not_applied', error: t('modules.run.stillPending'), error_item: null }
+    if (!info) return { ...r, status: 'not_applied', error: { code: 'modules.run.not_applied', message: t('modules.run.notApplied') } }
+    if (info.state === SETTLED_STATE[r.operation] && !info.error) return { ...r, status: 'succeeded', error: null }
+    if (OPERATION_OF[info.state]) return { ...r, status: 'not_applied', error: { code: 'modules.run.still_pending', message: t('modules.run.stillPending') } }
     try {
       const res = await api<ApiResponse<ModuleJournalEntry[]>>(modulePath(r.module, '-/operations'), { query: { limit: 1 }, retry: 0 })
       const last = res.data[0]
       if (last && last.status !== 'succeeded') {
         const status = last.status === 'skipped' ? 'skipped' : 'failed'
-        return last.error
-          ? { ...r, status, error: last.error, error_item: last.error_item, failed_step: last.failed_step }
-          : { ...r, status, error: info.error_message, error_item: info.error_item, failed_step: last.failed_step }
+        return { ...r, status, error: last.error ?? info.error, failed_step: last.failed_step }
       }
     }
     catch {
       // The state and error below are enough to report the failure.
     }
-    return { ...r, status: 'failed', error: info.error_message, error_item: info.error_item }
+    return { ...r, status: 'failed', error: info.error }
   }
 
   /** The outcome of each module of the run, once the new server is idle. */

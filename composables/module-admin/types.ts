@@ -1,24 +1,11 @@
-// The module admin screen's types. The ONLY client file that names the
-// server's module-admin types: every component, page and composable takes
-// them from here (switch these imports to `#shared/types/modules` once the
-// DTOs live there). Not auto-imported (a subfolder of composables/).
-import type { ModuleInfo, ModuleService, ScheduleResult } from '~~/server/platform/service'
-import type { ApplyReport, ModuleApplier } from '~~/server/platform/apply'
-import type { listOperations } from '~~/server/platform/journal'
-import type { ModuleOperationKind, ModuleState } from '~~/server/db/types'
+// The module admin screen's types: the API's DTOs (shared/types/modules.ts)
+// and the screen's own. Every component, page and composable of the screen
+// takes them from here. Not auto-imported (a subfolder of composables/).
+import type { ModuleOperationKind } from '#shared/types/modules'
 import type { ErrorItem } from '#shared/types/envelope'
 
-export type { ApplyReport, ModuleInfo, ModuleState, ScheduleResult }
+export type { ApplyReport, ModuleDoctor, ModuleDryRun, ModuleInfo, ModuleJournalEntry, ModulePlan, ModuleState, ModuleStatus, ScheduleResult } from '#shared/types/modules'
 export type ModuleOperation = ModuleOperationKind
-/** One module's dry-run plan, as `ModuleApplier.plan()` returns it. */
-export type ModulePlan = Awaited<ReturnType<ModuleApplier['plan']>>
-export interface ModuleDryRun {
-  chain: string[]
-  plans: ModulePlan[]
-}
-export type ModuleStatus = Awaited<ReturnType<ModuleService['status']>> & { applying: boolean }
-export type ModuleDoctor = Awaited<ReturnType<ModuleService['doctor']>>
-export type ModuleJournalEntry = Awaited<ReturnType<typeof listOperations>>[number]
 /** POST /api/v1/modules/-/restart (202). */
 export interface RestartAccepted {
   restarting: boolean
@@ -55,10 +42,8 @@ export interface ModuleRunResult {
   module: string
   operation: ModuleOperation
   status: ModuleRunStatus
-  /** The server's English text, or one of ours (already translated) when `error_item` is null. */
-  error: string | null
-  /** The server's error as a code and params, to word it in the reader's language. */
-  error_item: ErrorItem | null
+  /** The server's error (a code worded in the reader's language), or one of ours (`modules.run.*`, already translated in `message`). */
+  error: ErrorItem | null
   failed_step: string | null
 }
 export type RunPhase = 'idle' | 'applying' | 'restarting' | 'done' | 'failed' | 'lost'

@@ -47,8 +47,8 @@ function moduleInfo(over: Partial<ModuleInfo>): ModuleInfo {
     name: 'sample_module', version: '1.0.0', installed_version: null, upgrade_available: false, in_disk: true, installable: true,
     depends: ['sample_base@^1.0'], dependents: [], summary: 'Notes', author: null, license: null, category: 'community',
     removable: true, auto_install: false, state: 'uninstalled', legacy: false, source: 'tests/fixtures/sample_module',
-    installed_at: null, last_state_change: null, error_message: null, error_item: null, error_at: null,
-    load_error: null, load_error_item: null, problems: [], problem_items: [], load_issues: [], applied_migrations: [], migrations_on_disk: [],
+    installed_at: null, last_state_change: null, error: null, error_at: null,
+    load_error: null, problems: [], load_issues: [], applied_migrations: [], migrations_on_disk: [],
     ...over,
   }
 }
@@ -59,13 +59,10 @@ describe('SettingsModulesCard', () => {
       global: { stubs },
       props: {
         module: moduleInfo({
-          error_message: 'install failed at migrate: relation "sample_module_notes" already exists',
-          error_item: { code: 'modules.step_failed.migrate', message: 'install failed at migrate: relation "sample_module_notes" already exists', params: { operation: 'install', step: 'migrate', detail: 'relation "sample_module_notes" already exists' } },
-          load_error: 'Invalid manifest for sample_module: version: must be a semver version X.Y.Z',
-          load_error_item: { code: 'modules.manifest_invalid', message: 'Invalid manifest for sample_module: version: must be a semver version X.Y.Z', params: { module: 'sample_module', source: 'x' } },
+          error: { code: 'modules.step_failed.migrate', message: 'install failed at migrate: relation "sample_module_notes" already exists', params: { operation: 'install', step: 'migrate', detail: 'relation "sample_module_notes" already exists' } },
+          load_error: { code: 'modules.manifest_invalid', message: 'Invalid manifest for sample_module: version: must be a semver version X.Y.Z', params: { module: 'sample_module', source: 'x' } },
           load_issues: [{ path: 'version', message: 'must be a semver version X.Y.Z' }],
-          problems: ['module "sample_module" requires "sample_base@^2.0" but sample_base 1.2.0 is available'],
-          problem_items: [{ code: 'modules.dependency_range', message: 'module "sample_module" requires "sample_base@^2.0" but sample_base 1.2.0 is available', params: { module: 'sample_module', dependency: 'sample_base', range: '^2.0', found: '1.2.0' } }],
+          problems: [{ code: 'modules.dependency_range', message: 'module "sample_module" requires "sample_base@^2.0" but sample_base 1.2.0 is available', params: { module: 'sample_module', dependency: 'sample_base', range: '^2.0', found: '1.2.0' } }],
         }),
       },
     })
@@ -81,7 +78,7 @@ describe('SettingsModulesCard', () => {
   it('shows the server\'s text when it sent no code it can word (an older server, an unknown code)', () => {
     const wrapper = mount(SettingsModulesCard, {
       global: { stubs },
-      props: { module: moduleInfo({ error_message: 'something unexpected', error_item: { code: 'modules.error', message: 'something unexpected', params: { detail: 'something unexpected' } } }) },
+      props: { module: moduleInfo({ error: { code: 'modules.error', message: 'something unexpected', params: { detail: 'something unexpected' } } }) },
     })
     expect(wrapper.get('[data-testid="module-last-error"]').text()).toBe('Último errorsomething unexpected')
   })
@@ -89,9 +86,9 @@ describe('SettingsModulesCard', () => {
 
 describe('SettingsModulesRunResults', () => {
   const results: ModuleRunResult[] = [
-    { module: 'sample_base', operation: 'install', status: 'failed', error: 'boom', error_item: { code: 'modules.step_failed.hook', message: 'install failed at hook: boom', params: { operation: 'install', step: 'hook', detail: 'boom' } }, failed_step: 'hook' },
-    { module: 'sample_module', operation: 'install', status: 'skipped', error: 'skipped: sample_base failed', error_item: { code: 'modules.skipped_dependency_failed', message: 'skipped: sample_base failed', params: { dependency: 'sample_base' } }, failed_step: null },
-    { module: 'gone', operation: 'install', status: 'not_applied', error: 'No aplicado: ya no está.', error_item: null, failed_step: null },
+    { module: 'sample_base', operation: 'install', status: 'failed', error: { code: 'modules.step_failed.hook', message: 'install failed at hook: boom', params: { operation: 'install', step: 'hook', detail: 'boom' } }, failed_step: 'hook' },
+    { module: 'sample_module', operation: 'install', status: 'skipped', error: { code: 'modules.skipped_dependency_failed', message: 'skipped: sample_base failed', params: { dependency: 'sample_base' } }, failed_step: null },
+    { module: 'gone', operation: 'install', status: 'not_applied', error: { code: 'modules.run.not_applied', message: 'No aplicado: ya no está.' }, failed_step: null },
   ]
 
   it('words each module\'s outcome in Spanish', () => {
@@ -121,7 +118,7 @@ describe('SettingsModulesRunResults', () => {
 describe('SettingsModulesJournal', () => {
   const entry = (over: Partial<ModuleJournalEntry>): ModuleJournalEntry => ({
     id: '1', module: 'sample_module', operation: 'install', status: 'failed', from_version: null, to_version: '1.0.0', plan: {},
-    steps: [], error: null, error_item: null, failed_step: null, created_at: '2026-01-01T10:00:00.000Z',
+    steps: [], error: null, failed_step: null, created_at: '2026-01-01T10:00:00.000Z',
     started_at: '2026-01-01T10:00:00.000Z', finished_at: '2026-01-01T10:00:01.000Z', duration_ms: 1000, ...over,
   })
 
@@ -137,12 +134,11 @@ describe('SettingsModulesJournal', () => {
           data: [
             entry({
               id: '2',
-              error: detail,
-              error_item: failed,
+              error: failed,
               failed_step: 'migrate',
-              steps: [{ step: 'migrate', status: 'failed', started_at: '2026-01-01T10:00:00.000Z', duration_ms: 12, error: detail, error_item: failed }],
+              steps: [{ step: 'migrate', status: 'failed', started_at: '2026-01-01T10:00:00.000Z', duration_ms: 12, error: failed }],
             }),
-            entry({ id: '1', status: 'skipped', error: 'skipped: dependency sample_base is not installed', error_item: { code: 'modules.skipped_dependency_missing', message: 'skipped: dependency sample_base is not installed', params: { dependency: 'sample_base' } } }),
+            entry({ id: '1', status: 'skipped', error: { code: 'modules.skipped_dependency_missing', message: 'skipped: dependency sample_base is not installed', params: { dependency: 'sample_base' } } }),
           ],
         },
       },

@@ -33,8 +33,8 @@ function moduleInfo(over: Partial<ModuleInfo>): ModuleInfo {
     name: 'patients', version: '1.0.0', installed_version: '1.0.0', upgrade_available: false, in_disk: true, installable: true,
     depends: [], dependents: ['agenda'], summary: 'Patients', author: null, license: null, category: 'official',
     removable: false, auto_install: true, state: 'installed', legacy: false, source: 'layers/patients',
-    installed_at: null, last_state_change: null, error_message: null, error_item: null, error_at: null,
-    load_error: null, load_error_item: null, problems: [], problem_items: [], load_issues: [], applied_migrations: [], migrations_on_disk: [],
+    installed_at: null, last_state_change: null, error: null, error_at: null,
+    load_error: null, problems: [], load_issues: [], applied_migrations: [], migrations_on_disk: [],
     ...over,
   }
 }
