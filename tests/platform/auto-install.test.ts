@@ -2,14 +2,9 @@
 // seeds, hook, journal) when boot first sees them; reconcile refreshes
 // metadata but never an existing row's state or installed_version; broken
 // modules are kept out and reported (module-platform.md §3, §4, §9).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
+import { describe, expect, it } from 'vitest'
 import type { ModuleContext } from '../../server/platform/module'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import type { TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, errorOf, expectOperationError, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
 const hookWrites = (table: string) => async (ctx: ModuleContext) => {
   await ctx.db.insertInto(table).values({ code: 'HOOK', label: `written by ${ctx.moduleName}` }).execute()
@@ -28,30 +23,12 @@ const needsManual = defineTestModule({ name: 'ai_needs_manual', auto_install: tr
 const badManifest = defineTestModule({ name: 'ai_bad_manifest', auto_install: true, tables: ['ai_bad_manifest'], manifest: { installable: 'false', colour: 'blue' } })
 const badLoad = defineTestModule({ name: 'ai_bad_load', auto_install: true, tables: ['ai_bad_load'], loadError: 'boom: module.ts cannot be imported' })
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-})
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
-
-async function boot(...modules: TestModule[]): Promise<void> {
-  stopPlatform()
-  platform = await startPlatform(t.db, entriesOf(...modules))
-}
+const t = usePlatformSuite()
 
 describe('auto-install on an empty database', () => {
   it('startPlatform installs auto_install modules through the pipeline, dependencies first; broken modules are kept out', async () => {
     expect(await t.db.selectFrom('core_module').select('name').execute()).toEqual([])
-    await boot(core, addon, manual, badManifest, badLoad)
+    await t.boot(core, addon, manual, badManifest, badLoad)
 
     for (const name of ['ai_core', 'ai_addon']) {
       expect(await moduleRow(t.db, name), name).toMatchObject({ state: 'installed', installed_version: '1.0.0', auto_install: true, error_code: null })
@@ -72,7 +49,7 @@ describe('auto-install on an empty database', () => {
     expect(addon.calls).toEqual([{ hook: 'install' }])
     expect((await t.db.selectFrom('core_module_record').select(['module', 'external_id', 'table_name']).execute()))
       .toEqual([{ module: 'ai_core', external_id: 'default', table_name: 'ai_core' }])
-    expect(platform.runtime.active().map(m => m.name).sort()).toEqual(['ai_addon', 'ai_core'])
+    expect(t.platform.runtime.active().map(m => m.name).sort()).toEqual(['ai_addon', 'ai_core'])
 
     // Broken modules: no row, no table, never installed, reported.
     const tables = await tableNames(t.db)
@@ -84,7 +61,7 @@ describe('auto-install on an empty database', () => {
   })
 
   it('listModules() and doctor() report the broken modules with their errors', async () => {
-    const infos = await platform.service.listModules()
+    const infos = await t.platform.service.listModules()
     expect(infos.map(i => i.name)).toEqual(['ai_addon', 'ai_bad_load', 'ai_bad_manifest', 'ai_core', 'ai_manual'])
     const badM = infos.find(i => i.name === 'ai_bad_manifest')!
     expect(badM.state).toBe('uninstalled')
@@ -96,30 +73,30 @@ describe('auto-install on an empty database', () => {
     expect(badL).toMatchObject({ state: 'uninstalled', load_error: { code: 'modules.load_failed', message: 'boom: module.ts cannot be imported' }, source: 'layers/ai_bad_load' })
     for (const name of ['ai_core', 'ai_addon', 'ai_manual']) expect(infos.find(i => i.name === name)!.load_error, name).toBeNull()
 
-    const doctor = await platform.service.doctor('pglite', false)
+    const doctor = await t.platform.service.doctor('pglite', false)
     expect(doctor.ok).toBe(false)
     expect(doctor.manifest_errors.map(e => e.source).sort()).toEqual(['layers/ai_bad_load', 'layers/ai_bad_manifest'])
     expect(doctor.manifest_errors.find(e => e.source === 'layers/ai_bad_load')!.error.message).toBe('boom: module.ts cannot be imported')
     expect(doctor.manifest_errors.find(e => e.source === 'layers/ai_bad_manifest')!.name).toBe('ai_bad_manifest')
     expect(doctor.orphans).toEqual([])
 
-    expect((await platform.service.status()).errored.map(e => e.name).sort()).toEqual(['ai_bad_load', 'ai_bad_manifest'])
-    await expectOperationError(platform.service.install('ai_bad_load'), 409, 'ai_bad_load')
-    await expectOperationError(platform.service.install('ai_bad_manifest'), 409, 'ai_bad_manifest')
+    expect((await t.platform.service.status()).errored.map(e => e.name).sort()).toEqual(['ai_bad_load', 'ai_bad_manifest'])
+    await expectOperationError(t.platform.service.install('ai_bad_load'), 409, 'ai_bad_load')
+    await expectOperationError(t.platform.service.install('ai_bad_manifest'), 409, 'ai_bad_manifest')
   })
 })
 
 describe('reconcile on an existing database', () => {
   it('never changes an existing row\'s state or installed_version; refreshes metadata; a new auto_install module goes through the pipeline', async () => {
     // The admin removes ai_addon; it must stay removed although it still auto-installs.
-    await platform.service.uninstall('ai_addon')
-    expect((await platform.applier.applyPending()).operations.map(o => [o.module, o.status])).toEqual([['ai_addon', 'succeeded']])
+    await t.platform.service.uninstall('ai_addon')
+    expect((await t.platform.applier.applyPending()).operations.map(o => [o.module, o.status])).toEqual([['ai_addon', 'succeeded']])
     const journalBefore = (await journal(t.db)).length
 
     const core110 = defineTestModule({ name: 'ai_core', version: '1.1.0', auto_install: true, removable: false, tables: ['ai_core', 'ai_core_more'] })
     const manualNowAuto = defineTestModule({ name: 'ai_manual', auto_install: true, tables: ['ai_manual'] })
     const late = defineTestModule({ name: 'ai_late', auto_install: true, depends: ['ai_core'], tables: ['ai_late'], hooks: { install: hookWrites('ai_late') } })
-    await boot(core110, addon, manualNowAuto, late)
+    await t.boot(core110, addon, manualNowAuto, late)
 
     expect(await moduleRow(t.db, 'ai_addon')).toMatchObject({ state: 'uninstalled', installed_version: null })
     expect(await moduleRow(t.db, 'ai_core')).toMatchObject({ state: 'installed', installed_version: '1.0.0', removable: false })
@@ -137,12 +114,12 @@ describe('reconcile on an existing database', () => {
 
     // A direct reconcile changes nothing either.
     const states = await t.db.selectFrom('core_module').select(['name', 'state', 'installed_version']).orderBy('name').execute()
-    expect(await platform.service.reconcileWithDb()).toEqual({ added: [] })
+    expect(await t.platform.service.reconcileWithDb()).toEqual({ added: [] })
     expect(await t.db.selectFrom('core_module').select(['name', 'state', 'installed_version']).orderBy('name').execute()).toEqual(states)
   })
 
   it('an auto_install module is never installed while a dependency it needs stays uninstalled', async () => {
-    await boot(core, manual, needsManual)
+    await t.boot(core, manual, needsManual)
     const dependent = await moduleRow(t.db, 'ai_needs_manual')
     const dependency = await moduleRow(t.db, 'ai_manual')
     // Either the chain was installed dependencies first, or the dependent was not installed at all.
@@ -160,7 +137,7 @@ describe('auto-install outside the core range', () => {
     const past = defineTestModule({ name: 'ai_past', auto_install: true, max_core_version: '0.0.1', tables: ['ai_past'] })
     const onFuture = defineTestModule({ name: 'ai_on_future', auto_install: true, depends: ['ai_future'], tables: ['ai_on_future'] })
     const fits = defineTestModule({ name: 'ai_fits', auto_install: true, min_core_version: '0.0.1', max_core_version: '99.0.0', tables: ['ai_fits'] })
-    await boot(core, future, past, onFuture, fits)
+    await t.boot(core, future, past, onFuture, fits)
 
     for (const [name, fragment] of [['ai_future', 'needs core 99.0.0'], ['ai_past', 'supports core up to 0.0.1']] as const) {
       const row = await moduleRow(t.db, name)
@@ -175,18 +152,18 @@ describe('auto-install outside the core range', () => {
     const tables = await tableNames(t.db)
     for (const name of ['ai_future', 'ai_past', 'ai_on_future']) expect(tables).not.toContain(name)
     expect(future.calls).toEqual([])
-    expect(platform.runtime.active().map(m => m.name)).not.toContain('ai_future')
+    expect(t.platform.runtime.active().map(m => m.name)).not.toContain('ai_future')
 
-    const doctor = await platform.service.doctor('pglite', false)
+    const doctor = await t.platform.service.doctor('pglite', false)
     expect(doctor.ok).toBe(false)
     expect(doctor.incompatible_modules.map(f => [f.name, f.code]).sort()).toEqual([['ai_future', 'modules.core_too_old'], ['ai_past', 'modules.core_too_new']])
     expect(doctor.errored_modules.map(e => e.name)).toEqual(expect.arrayContaining(['ai_future', 'ai_past']))
-    const info = await platform.service.getInfo('ai_past')
+    const info = await t.platform.service.getInfo('ai_past')
     expect(info.error).toMatchObject({ code: 'modules.core_too_new', params: { module: 'ai_past', supported: '0.0.1' } })
 
     // A later boot does not try again: the admin decides (the row keeps its error).
     const journalLength = (await journal(t.db)).length
-    await boot(core, future, past, onFuture, fits)
+    await t.boot(core, future, past, onFuture, fits)
     expect((await journal(t.db)).length).toBe(journalLength)
     expect(await moduleRow(t.db, 'ai_future')).toMatchObject({ state: 'uninstalled' })
   })

@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clinicCreated } from '../../server/auth/hooks'
 import { concretePermissions } from '../../server/auth/permissions'
 import { transaction } from '../../server/db/transaction'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
 import { ModuleOperationError } from '../../server/platform/errors'
 import { eventBus } from '../../server/platform/events/bus'
 import type { ModuleContext } from '../../server/platform/module'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import { createClinic, defineTestModule, entriesOf, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { createClinic, defineTestModule, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
 const pings: unknown[] = []
 const writes: unknown[] = []
@@ -62,31 +58,20 @@ const tenant = defineTestModule({
 })
 const race = defineTestModule({ name: 'ev_race', tables: ['ev_race'] })
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
+const t = usePlatformSuite([listener, pubOk, pubHookFails, pubLate, tenant, race])
 
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  platform = await startPlatform(t.db, entriesOf(listener, pubOk, pubHookFails, pubLate, tenant, race))
-})
-
-afterAll(async () => {
-  stopPlatform()
+afterAll(() => {
   eventBus.unsubscribeOwner('test')
-  await t?.close()
-  storage?.restore()
 })
 
 async function installNow(name: string) {
-  expect((await platform.service.install(name)).scheduled).toEqual([name])
-  return platform.applier.applyPending()
+  expect((await t.platform.service.install(name)).scheduled).toEqual([name])
+  return t.platform.applier.applyPending()
 }
 
 async function uninstallNow(name: string) {
-  expect((await platform.service.uninstall(name)).scheduled).toEqual([name])
-  return platform.applier.applyPending()
+  expect((await t.platform.service.uninstall(name)).scheduled).toEqual([name])
+  return t.platform.applier.applyPending()
 }
 
 async function ping(n: number): Promise<void> {
@@ -247,7 +232,7 @@ describe('per-clinic seed data', () => {
 
 describe('concurrency', () => {
   it('two concurrent install() calls: one schedules, the other is a 409; the database stays consistent', async () => {
-    const results = await Promise.allSettled([platform.service.install('ev_race'), platform.service.install('ev_race')])
+    const results = await Promise.allSettled([t.platform.service.install('ev_race'), t.platform.service.install('ev_race')])
     const fulfilled = results.filter(r => r.status === 'fulfilled')
     const rejected = results.filter(r => r.status === 'rejected')
     expect(fulfilled.map(r => r.value.scheduled)).toEqual([['ev_race']])
@@ -258,7 +243,7 @@ describe('concurrency', () => {
     expect(await moduleRow(t.db, 'ev_race')).toMatchObject({ state: 'to_install', installed_version: null })
 
     // Two concurrent applies: one runs the batch, the other is refused.
-    const applies = await Promise.allSettled([platform.applier.applyPending(), platform.applier.applyPending()])
+    const applies = await Promise.allSettled([t.platform.applier.applyPending(), t.platform.applier.applyPending()])
     const ran = applies.filter(r => r.status === 'fulfilled')
     expect(ran.map(r => r.value.operations.map(o => [o.module, o.status]))).toEqual([[['ev_race', 'succeeded']]])
     const refused = applies.find(r => r.status === 'rejected')!.reason as ModuleOperationError
@@ -269,6 +254,6 @@ describe('concurrency', () => {
     expect((await journal(t.db, 'ev_race')).map(e => [e.operation, e.status])).toEqual([['install', 'succeeded']])
     expect((await t.db.selectFrom('core_migration').select('name').where('history', '=', 'ev_race').execute()).map(r => r.name))
       .toEqual(['20260101000000_create_ev_race'])
-    expect((await platform.service.status()).pending).toEqual([])
+    expect((await t.platform.service.status()).pending).toEqual([])
   })
 })

@@ -5,43 +5,19 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { listOperations } from '../../server/platform/journal'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import type { TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, errorOf, expectOperationError, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-})
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
-
-async function boot(...modules: TestModule[]): Promise<Platform> {
-  stopPlatform()
-  platform = await startPlatform(t.db, entriesOf(...modules))
-  return platform
-}
+const t = usePlatformSuite()
 
 const crashMod = defineTestModule({ name: 'crash_mod', tables: ['crash_mod'] })
 const keep = defineTestModule({ name: 'keep_mod', tables: ['keep_mod'], data: { 'data/rows.yaml': [{ id: 'row', table: 'keep_mod', values: { code: 'ROW' } }] } })
 
 describe('a process that crashed during a module operation', () => {
   it('leaves a running entry: boot marks it interrupted, the doctor lists it until an admin acknowledges it', async () => {
-    await boot(crashMod, keep)
-    expect((await platform.service.doctor('pglite', false)).ok).toBe(true)
+    await t.boot(crashMod, keep)
+    expect((await t.platform.service.doctor('pglite', false)).ok).toBe(true)
 
     // What a process killed in the middle of an install leaves behind (its transaction was rolled back).
     const { id } = await t.db.insertInto('core_module_operation').values({
@@ -53,7 +29,7 @@ describe('a process that crashed during a module operation', () => {
       started_at: sql<Date>`now() - interval '1 minute'`,
     }).returning('id').executeTakeFirstOrThrow()
 
-    await boot(crashMod, keep)
+    await t.boot(crashMod, keep)
     const [entry] = await journal(t.db, 'crash_mod')
     expect(entry).toMatchObject({ id, status: 'interrupted' })
     expect(entry).toMatchObject({ error_code: 'modules.interrupted_operation', error_params: { operation: 'install' } })
@@ -62,7 +38,7 @@ describe('a process that crashed during a module operation', () => {
     expect(rest).toMatchObject({ id, status: 'interrupted', error: { code: 'modules.interrupted_operation', params: { operation: 'install' } } })
     expect(rest!.finished_at).not.toBeNull()
 
-    const doctor = await platform.service.doctor('pglite', false)
+    const doctor = await t.platform.service.doctor('pglite', false)
     expect(doctor.ok).toBe(false)
     expect(doctor.stuck_operations).toEqual([])
     expect(doctor.interrupted_operations).toEqual([expect.objectContaining({
@@ -70,27 +46,27 @@ describe('a process that crashed during a module operation', () => {
     })])
 
     // Booting again changes nothing (an interrupted entry stays as it is).
-    await boot(crashMod, keep)
+    await t.boot(crashMod, keep)
     expect((await journal(t.db, 'crash_mod')).map(e => e.status)).toEqual(['interrupted'])
 
     // Unknown keys are refused and nothing is recorded.
-    await expectOperationError(platform.service.acknowledge([`interrupted:${id}`, 'interrupted:nope'], null), 404, 'interrupted:nope')
-    expect((await platform.service.doctor('pglite', false)).ok).toBe(false)
+    await expectOperationError(t.platform.service.acknowledge([`interrupted:${id}`, 'interrupted:nope'], null), 404, 'interrupted:nope')
+    expect((await t.platform.service.doctor('pglite', false)).ok).toBe(false)
 
-    await platform.service.acknowledge([`interrupted:${id}`], null)
-    const after = await platform.service.doctor('pglite', false)
+    await t.platform.service.acknowledge([`interrupted:${id}`], null)
+    const after = await t.platform.service.doctor('pglite', false)
     expect(after.ok).toBe(true)
     expect(after.interrupted_operations).toEqual([expect.objectContaining({ id, acknowledged: true })])
     // Idempotent.
-    await platform.service.acknowledge([`interrupted:${id}`], null)
-    expect((await platform.service.doctor('pglite', false)).ok).toBe(true)
+    await t.platform.service.acknowledge([`interrupted:${id}`], null)
+    expect((await t.platform.service.doctor('pglite', false)).ok).toBe(true)
   })
 
   it('a running entry of this live process is never marked interrupted', async () => {
     const { id } = await t.db.insertInto('core_module_operation').values({
       module: 'crash_mod', operation: 'install', status: 'running', owner: (await import('../../server/platform/journal')).INSTANCE_ID, plan: JSON.stringify({}), started_at: sql<Date>`now()`,
     }).returning('id').executeTakeFirstOrThrow()
-    await boot(crashMod, keep)
+    await t.boot(crashMod, keep)
     expect((await journal(t.db, 'crash_mod')).find(e => e.id === id)?.status).toBe('running')
     await t.db.deleteFrom('core_module_operation').where('id', '=', id).execute()
   })
@@ -98,15 +74,15 @@ describe('a process that crashed during a module operation', () => {
 
 describe('a storage folder that cannot be used', () => {
   beforeAll(async () => {
-    writeFileSync(join(storage.dir, 'not-a-folder'), 'x')
-    await boot(crashMod, keep)
-    await platform.service.install('keep_mod')
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
+    writeFileSync(join(t.storageDir, 'not-a-folder'), 'x')
+    await t.boot(crashMod, keep)
+    await t.platform.service.install('keep_mod')
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
   })
 
   const cases: [string, () => string][] = [
-    ['a regular file', () => join(storage.dir, 'not-a-folder')],
-    ['a path under a regular file', () => join(storage.dir, 'not-a-folder', 'below')],
+    ['a regular file', () => join(t.storageDir, 'not-a-folder')],
+    ['a path under a regular file', () => join(t.storageDir, 'not-a-folder', 'below')],
     ['a folder of /proc (another process)', () => '/proc/1/dentalpin-storage'],
     ['a folder of /proc/self', () => '/proc/self/fd/dentalpin'],
     ['/sys', () => '/sys/kernel/dentalpin'],
@@ -117,16 +93,16 @@ describe('a storage folder that cannot be used', () => {
     const saved = process.env.DENTALPIN_STORAGE_DIR
     process.env.DENTALPIN_STORAGE_DIR = dir
     try {
-      const doctor = await platform.service.doctor('pglite', false)
+      const doctor = await t.platform.service.doctor('pglite', false)
       expect(doctor.storage).toMatchObject({ path: dir, ok: false, code: 'storage.unavailable', acknowledged: false })
       expect(doctor.ok).toBe(false)
 
-      expect((await platform.service.uninstall('keep_mod', { force: true })).scheduled).toEqual(['keep_mod'])
+      expect((await t.platform.service.uninstall('keep_mod', { force: true })).scheduled).toEqual(['keep_mod'])
       // The event loop keeps turning while the operation runs (a blocked loop counts no ticks).
       let ticks = 0
       const ticker = setInterval(() => ticks++, 20)
       const started = Date.now()
-      const report = await platform.applier.applyPending()
+      const report = await t.platform.applier.applyPending()
       const elapsed = Date.now() - started
       clearInterval(ticker)
       expect(elapsed).toBeLessThan(6000)
@@ -142,7 +118,7 @@ describe('a storage folder that cannot be used', () => {
       expect(await moduleRow(t.db, 'keep_mod')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
       expect(await tableNames(t.db)).toContain('keep_mod')
       expect(await t.db.selectFrom('keep_mod' as any).select('code').execute()).toEqual([{ code: 'ROW' }])
-      expect(platform.runtime.isInstalled('keep_mod')).toBe(true)
+      expect(t.platform.runtime.isInstalled('keep_mod')).toBe(true)
     }
     finally {
       process.env.DENTALPIN_STORAGE_DIR = saved
@@ -150,9 +126,9 @@ describe('a storage folder that cannot be used', () => {
   }, 20_000)
 
   it('with a usable folder again the same uninstall goes through and the doctor is happy about storage', async () => {
-    expect((await platform.service.doctor('pglite', false)).storage).toMatchObject({ ok: true })
-    await platform.service.uninstall('keep_mod', { force: true })
-    const report = await platform.applier.applyPending()
+    expect((await t.platform.service.doctor('pglite', false)).storage).toMatchObject({ ok: true })
+    await t.platform.service.uninstall('keep_mod', { force: true })
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status])).toEqual([['keep_mod', 'succeeded']])
     expect(await moduleRow(t.db, 'keep_mod')).toMatchObject({ state: 'uninstalled' })
   })

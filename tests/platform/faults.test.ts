@@ -3,37 +3,15 @@
 // the row keeps its stable state with the error, independent operations of the
 // same batch still run and dependents of the failed one are skipped.
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
+import { describe, expect, it } from 'vitest'
 import type { ModuleContext } from '../../server/platform/module'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import type { Faults, TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, errorOf, journal, moduleRow, snapshot, tableNames, useTempStorage } from '../support/platform-fixtures'
+import type { Faults } from '../support/platform-fixtures'
+import { defineTestModule, errorOf, journal, moduleRow, snapshot, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
+const t = usePlatformSuite([], async (db) => {
   // Some core data, so row dumps have something to compare.
-  await t.db.insertInto('clinics').values({ name: 'Fault clinic' }).execute()
+  await db.insertInto('clinics').values({ name: 'Fault clinic' }).execute()
 })
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
-
-async function boot(...modules: TestModule[]): Promise<Platform> {
-  stopPlatform()
-  platform = await startPlatform(t.db, entriesOf(...modules))
-  return platform
-}
 
 /** The module's hook writes in its own table and in a core table before any fault fires. */
 function writingHook(table: string) {
@@ -68,14 +46,14 @@ describe.each(['migrate', 'seed', 'install'] as const)('install failing at %s', 
     const faulty = faultyModule(kind, { [kind]: true })
     const dependent = defineTestModule({ name: `dep_${kind}`, depends: [faulty.name], tables: [`dep_${kind}`] })
     const independent = defineTestModule({ name: `ind_${kind}`, tables: [`ind_${kind}`] })
-    await boot(faulty, dependent, independent)
+    await t.boot(faulty, dependent, independent)
 
     const before = await snapshot(t.db, [independent.name])
     expect(before.modules[faulty.name]).toEqual({ state: 'uninstalled', installed_version: null })
-    expect((await platform.service.install(dependent.name)).scheduled).toEqual([faulty.name, dependent.name])
-    expect((await platform.service.install(independent.name)).scheduled).toEqual([independent.name])
+    expect((await t.platform.service.install(dependent.name)).scheduled).toEqual([faulty.name, dependent.name])
+    expect((await t.platform.service.install(independent.name)).scheduled).toEqual([independent.name])
 
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status, o.failed_step])).toEqual([
       [faulty.name, 'failed', STEP[kind]],
       [dependent.name, 'skipped', null],
@@ -106,7 +84,7 @@ describe.each(['migrate', 'seed', 'install'] as const)('install failing at %s', 
     expect(errorOf(row)).toEqual(errorOf(entry))
     expect(errorOf(row)?.message).toContain(STEP[kind])
     expect(row?.error_at).toBeInstanceOf(Date)
-    const status = await platform.service.status()
+    const status = await t.platform.service.status()
     expect(status.errored.find(e => e.name === faulty.name)?.error.message).toContain(MESSAGE[kind])
     expect(status.pending).toEqual([])
 
@@ -129,8 +107,8 @@ describe.each(['migrate', 'seed', 'install'] as const)('install failing at %s', 
 
     // Once the fault is gone the same module installs (nothing half-done blocks it).
     faulty.faults[kind] = false
-    expect((await platform.service.install(faulty.name)).scheduled).toEqual([faulty.name])
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
+    expect((await t.platform.service.install(faulty.name)).scheduled).toEqual([faulty.name])
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
     const fixed = await moduleRow(t.db, faulty.name)
     expect(fixed).toMatchObject({ state: 'installed', installed_version: '1.0.0', error_code: null, error_params: null })
   })
@@ -140,24 +118,24 @@ describe('upgrade failing in postUpgrade', () => {
   it('keeps the installed version and schema, journals the failure, skips the dependent, applies the independent module', async () => {
     const v1 = faultyModule('upgrade', {})
     const dep1 = defineTestModule({ name: 'dep_upgrade', depends: ['fk_upgrade'], tables: ['dep_upgrade'] })
-    await boot(v1, dep1)
-    await platform.service.install('dep_upgrade')
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded', 'succeeded'])
+    await t.boot(v1, dep1)
+    await t.platform.service.install('dep_upgrade')
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded', 'succeeded'])
     await t.db.insertInto('fk_upgrade' as any).values({ code: 'USER' }).execute()
 
     const v2 = faultyModule('upgrade', { postUpgrade: true }, '1.1.0', ['fk_upgrade_v2'])
     const dep2 = defineTestModule({ name: 'dep_upgrade', version: '1.1.0', depends: ['fk_upgrade@^1.1'], tables: ['dep_upgrade', 'dep_upgrade_v2'] })
     const independent = defineTestModule({ name: 'ind_upgrade', tables: ['ind_upgrade'] })
-    await boot(v2, dep2, independent)
-    expect((await platform.service.getInfo('fk_upgrade')).upgrade_available).toBe(true)
+    await t.boot(v2, dep2, independent)
+    expect((await t.platform.service.getInfo('fk_upgrade')).upgrade_available).toBe(true)
 
     const before = await snapshot(t.db, ['ind_upgrade'])
     expect(before.modules.fk_upgrade).toEqual({ state: 'installed', installed_version: '1.0.0' })
-    expect((await platform.service.upgrade('fk_upgrade')).scheduled).toEqual(['fk_upgrade'])
-    expect((await platform.service.upgrade('dep_upgrade')).scheduled).toEqual(['dep_upgrade'])
-    expect((await platform.service.install('ind_upgrade')).scheduled).toEqual(['ind_upgrade'])
+    expect((await t.platform.service.upgrade('fk_upgrade')).scheduled).toEqual(['fk_upgrade'])
+    expect((await t.platform.service.upgrade('dep_upgrade')).scheduled).toEqual(['dep_upgrade'])
+    expect((await t.platform.service.install('ind_upgrade')).scheduled).toEqual(['ind_upgrade'])
 
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status, o.failed_step])).toEqual([
       ['fk_upgrade', 'upgrade', 'failed', 'hook'],
       ['dep_upgrade', 'upgrade', 'skipped', null],
@@ -178,8 +156,8 @@ describe('upgrade failing in postUpgrade', () => {
     const row = await moduleRow(t.db, 'fk_upgrade')
     expect(row).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
     expect(errorOf(row)?.message).toContain('injected postUpgrade fault in fk_upgrade')
-    expect((await platform.service.status()).errored.map(e => e.name)).toContain('fk_upgrade')
-    expect((await platform.service.getInfo('fk_upgrade')).upgrade_available).toBe(true)
+    expect((await t.platform.service.status()).errored.map(e => e.name)).toContain('fk_upgrade')
+    expect((await t.platform.service.getInfo('fk_upgrade')).upgrade_available).toBe(true)
 
     const depRow = await moduleRow(t.db, 'dep_upgrade')
     expect(depRow).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
@@ -205,14 +183,14 @@ describe('uninstall failing in its hook', () => {
       data: { 'data/rows.yaml': [{ id: 'shared', table: 'un_base', values: { code: 'FROM_TOP' } }] },
       hooks: { uninstall: writingHook('un_top') },
     })
-    await boot(unBase, unTop)
-    await platform.service.install('un_top')
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded', 'succeeded'])
+    await t.boot(unBase, unTop)
+    await t.platform.service.install('un_top')
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded', 'succeeded'])
     unTop.faults.uninstall = true
 
     const before = await snapshot(t.db)
-    expect((await platform.service.uninstall('un_base', { force: true })).scheduled).toEqual(['un_top', 'un_base'])
-    const report = await platform.applier.applyPending()
+    expect((await t.platform.service.uninstall('un_base', { force: true })).scheduled).toEqual(['un_top', 'un_base'])
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status, o.failed_step])).toEqual([
       ['un_top', 'uninstall', 'failed', 'hook'],
       ['un_base', 'uninstall', 'skipped', null],
@@ -227,7 +205,7 @@ describe('uninstall failing in its hook', () => {
     const entry = (await journal(t.db, 'un_top')).at(-1)!
     expect(entry).toMatchObject({ operation: 'uninstall', status: 'failed', failed_step: 'hook' })
     expect(entry.steps.map(s => [s.step, s.status])).toEqual([['backup', 'succeeded'], ['hook', 'failed']])
-    expect((await platform.service.status()).pending).toEqual([])
+    expect((await t.platform.service.status()).pending).toEqual([])
   })
 })
 
@@ -247,11 +225,11 @@ describe('table ownership', () => {
       name: 'own_dropper',
       migrations: { '20260101000000_drop_core': { up: async (db) => { await sql`drop table login_failures`.execute(db) } } },
     })
-    await boot(rogue, dropper)
+    await t.boot(rogue, dropper)
     const before = await snapshot(t.db)
-    await platform.service.install('own_rogue')
-    await platform.service.install('own_dropper')
-    const report = await platform.applier.applyPending()
+    await t.platform.service.install('own_rogue')
+    await t.platform.service.install('own_dropper')
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status, o.failed_step])).toEqual([
       ['own_dropper', 'failed', 'migrate'],
       ['own_rogue', 'failed', 'migrate'],

@@ -4,13 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import semver from 'semver'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
+import { describe, expect, it } from 'vitest'
 import { CORE_VERSION } from '../../server/platform/version'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import { defineTestModule, entriesOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { defineTestModule, expectOperationError, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
 const base = defineTestModule({
   name: 'lc_base',
@@ -61,21 +57,7 @@ const tree = defineTestModule({
 
 const all = [base, mid, top, other, hidden, fixed, missingDep, badRange, cycA, cycB, future, needsFuture, ancient, gone, tree]
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  platform = await startPlatform(t.db, entriesOf(...all))
-})
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
+const t = usePlatformSuite(all)
 
 async function itemCodes(): Promise<string[]> {
   const rows = await t.db.selectFrom('lc_base_items' as any).select('code').orderBy('code').execute()
@@ -93,13 +75,13 @@ describe('install', () => {
   })
 
   it('schedules the dependency chain in dependency order and applyPending installs it', async () => {
-    const result = await platform.service.install('lc_top')
+    const result = await t.platform.service.install('lc_top')
     expect(result).toMatchObject({ scheduled: ['lc_base', 'lc_mid', 'lc_top'], requires_restart: true })
     for (const name of ['lc_base', 'lc_mid', 'lc_top']) expect((await moduleRow(t.db, name))?.state).toBe('to_install')
-    expect((await platform.service.install('lc_other')).scheduled).toEqual(['lc_other'])
-    expect((await platform.service.status()).pending.map(p => p.name).sort()).toEqual(['lc_base', 'lc_mid', 'lc_other', 'lc_top'])
+    expect((await t.platform.service.install('lc_other')).scheduled).toEqual(['lc_other'])
+    expect((await t.platform.service.status()).pending.map(p => p.name).sort()).toEqual(['lc_base', 'lc_mid', 'lc_other', 'lc_top'])
 
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status])).toEqual([
       ['lc_base', 'install', 'succeeded'],
       ['lc_mid', 'install', 'succeeded'],
@@ -141,51 +123,51 @@ describe('install', () => {
   })
 
   it('an installed module answers scheduled: [] without changing anything', async () => {
-    const result = await platform.service.install('lc_top')
+    const result = await t.platform.service.install('lc_top')
     expect(result.scheduled).toEqual([])
     expect(result.requires_restart).toBe(false)
     expect((await moduleRow(t.db, 'lc_top'))?.state).toBe('installed')
   })
 
   it('an unknown module is a 404', async () => {
-    await expectOperationError(platform.service.install('lc_nope'), 404, 'lc_nope')
-    await expectOperationError(platform.service.uninstall('lc_nope'), 404, 'lc_nope')
-    await expectOperationError(platform.service.upgrade('lc_nope'), 404, 'lc_nope')
+    await expectOperationError(t.platform.service.install('lc_nope'), 404, 'lc_nope')
+    await expectOperationError(t.platform.service.uninstall('lc_nope'), 404, 'lc_nope')
+    await expectOperationError(t.platform.service.upgrade('lc_nope'), 404, 'lc_nope')
   })
 
   it('installable: false is a 409 unless forced', async () => {
-    await expectOperationError(platform.service.install('lc_hidden'), 409, 'lc_hidden')
+    await expectOperationError(t.platform.service.install('lc_hidden'), 409, 'lc_hidden')
     expect((await moduleRow(t.db, 'lc_hidden'))?.state).toBe('uninstalled')
-    expect((await platform.service.install('lc_hidden', { force: true })).scheduled).toEqual(['lc_hidden'])
-    const report = await platform.applier.applyPending()
+    expect((await t.platform.service.install('lc_hidden', { force: true })).scheduled).toEqual(['lc_hidden'])
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status])).toEqual([['lc_hidden', 'succeeded']])
     expect((await moduleRow(t.db, 'lc_hidden'))?.state).toBe('installed')
   })
 
   it('a missing dependency, an unsatisfied range and a cycle are 409s naming what is wrong', async () => {
-    await expectOperationError(platform.service.install('lc_needs_absent'), 409, 'lc_needs_absent', 'lc_absent')
-    await expectOperationError(platform.service.install('lc_needs_base2'), 409, 'lc_needs_base2', 'lc_base', '^2.0', '1.0.0')
-    await expectOperationError(platform.service.install('lc_cyc_a'), 409, 'lc_cyc_a -> lc_cyc_b -> lc_cyc_a')
-    await expectOperationError(platform.service.install('lc_cyc_b'), 409, 'lc_cyc_a', 'lc_cyc_b')
+    await expectOperationError(t.platform.service.install('lc_needs_absent'), 409, 'lc_needs_absent', 'lc_absent')
+    await expectOperationError(t.platform.service.install('lc_needs_base2'), 409, 'lc_needs_base2', 'lc_base', '^2.0', '1.0.0')
+    await expectOperationError(t.platform.service.install('lc_cyc_a'), 409, 'lc_cyc_a -> lc_cyc_b -> lc_cyc_a')
+    await expectOperationError(t.platform.service.install('lc_cyc_b'), 409, 'lc_cyc_a', 'lc_cyc_b')
     for (const name of ['lc_needs_absent', 'lc_needs_base2', 'lc_cyc_a', 'lc_cyc_b']) expect((await moduleRow(t.db, name))?.state).toBe('uninstalled')
   })
 
   it('a core version outside min_core_version..max_core_version is a 409 naming both versions', async () => {
     expect(semver.valid(CORE_VERSION)).not.toBeNull()
     expect(semver.lt(CORE_VERSION, '99.0.0') && semver.gt(CORE_VERSION, '0.0.1')).toBe(true)
-    await expectOperationError(platform.service.install('lc_future'), 409, 'lc_future', '99.0.0', CORE_VERSION)
+    await expectOperationError(t.platform.service.install('lc_future'), 409, 'lc_future', '99.0.0', CORE_VERSION)
     // Also when the too-new requirement is in the dependency chain.
-    await expectOperationError(platform.service.install('lc_needs_future'), 409, 'lc_future', '99.0.0', CORE_VERSION)
-    await expectOperationError(platform.service.install('lc_ancient'), 409, 'lc_ancient', '0.0.1', CORE_VERSION)
+    await expectOperationError(t.platform.service.install('lc_needs_future'), 409, 'lc_future', '99.0.0', CORE_VERSION)
+    await expectOperationError(t.platform.service.install('lc_ancient'), 409, 'lc_ancient', '0.0.1', CORE_VERSION)
     for (const name of ['lc_future', 'lc_needs_future', 'lc_ancient']) expect((await moduleRow(t.db, name))?.state).toBe('uninstalled')
   })
 })
 
 describe('uninstall', () => {
   it('a dependency with installed dependents is a 409 naming them; nothing is scheduled', async () => {
-    const error = await expectOperationError(platform.service.uninstall('lc_base'), 409, 'lc_mid', 'lc_top')
+    const error = await expectOperationError(t.platform.service.uninstall('lc_base'), 409, 'lc_mid', 'lc_top')
     expect(error.details).toEqual({ dependents: ['lc_mid', 'lc_top'] })
-    await expectOperationError(platform.service.uninstall('lc_mid'), 409, 'lc_top')
+    await expectOperationError(t.platform.service.uninstall('lc_mid'), 409, 'lc_top')
     for (const name of ['lc_base', 'lc_mid', 'lc_top']) expect((await moduleRow(t.db, name))?.state).toBe('installed')
   })
 
@@ -195,13 +177,13 @@ describe('uninstall', () => {
     const otherRows = await t.db.selectFrom('lc_other' as any).selectAll().execute()
     const before = await tableNames(t.db)
 
-    const result = await platform.service.uninstall('lc_mid', { force: true })
+    const result = await t.platform.service.uninstall('lc_mid', { force: true })
     expect(result).toMatchObject({ scheduled: ['lc_top', 'lc_mid'], requires_restart: true })
     expect((await moduleRow(t.db, 'lc_top'))?.state).toBe('to_remove')
     expect((await moduleRow(t.db, 'lc_mid'))?.state).toBe('to_remove')
     expect((await moduleRow(t.db, 'lc_base'))?.state).toBe('installed')
 
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status, o.error])).toEqual([
       ['lc_top', 'uninstall', 'succeeded', null],
       ['lc_mid', 'uninstall', 'succeeded', null],
@@ -219,7 +201,7 @@ describe('uninstall', () => {
     // Backup file, referenced by the journal, with every row of the module's table.
     const backupStep = removals[0]!.steps.find(s => s.step === 'backup')!
     const file = backupStep.details!.file as string
-    expect(file.startsWith(join(storage.dir, 'backups'))).toBe(true)
+    expect(file.startsWith(join(t.storageDir, 'backups'))).toBe(true)
     expect(existsSync(file)).toBe(true)
     const backup = JSON.parse(readFileSync(file, 'utf8'))
     expect(backup.module).toBe('lc_top')
@@ -244,8 +226,8 @@ describe('uninstall', () => {
   })
 
   it('reinstall works: only the missing part of the chain is scheduled, tables and seeds come back', async () => {
-    expect((await platform.service.install('lc_top')).scheduled).toEqual(['lc_mid', 'lc_top'])
-    const report = await platform.applier.applyPending()
+    expect((await t.platform.service.install('lc_top')).scheduled).toEqual(['lc_mid', 'lc_top'])
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status])).toEqual([['lc_mid', 'succeeded'], ['lc_top', 'succeeded']])
     expect(await tableNames(t.db)).toEqual(expect.arrayContaining(['lc_mid', 'lc_top']))
     expect(await itemCodes()).toEqual(['B1', 'B2', 'FROM_TOP'])
@@ -254,34 +236,34 @@ describe('uninstall', () => {
   })
 
   it('an uninstalled module is a 409 (nothing to do)', async () => {
-    await expectOperationError(platform.service.uninstall('lc_cyc_a'), 409, 'lc_cyc_a')
-    expect((await platform.service.uninstall('lc_other')).scheduled).toEqual(['lc_other'])
+    await expectOperationError(t.platform.service.uninstall('lc_cyc_a'), 409, 'lc_cyc_a')
+    expect((await t.platform.service.uninstall('lc_other')).scheduled).toEqual(['lc_other'])
     // While the removal is pending, a second request is refused too.
-    await expectOperationError(platform.service.uninstall('lc_other'), 409, 'lc_other')
-    expect((await platform.applier.applyPending()).operations.map(o => [o.module, o.status])).toEqual([['lc_other', 'succeeded']])
-    await expectOperationError(platform.service.uninstall('lc_other'), 409, 'lc_other', 'not installed')
+    await expectOperationError(t.platform.service.uninstall('lc_other'), 409, 'lc_other')
+    expect((await t.platform.applier.applyPending()).operations.map(o => [o.module, o.status])).toEqual([['lc_other', 'succeeded']])
+    await expectOperationError(t.platform.service.uninstall('lc_other'), 409, 'lc_other', 'not installed')
     expect(await tableNames(t.db)).not.toContain('lc_other')
   })
 
   it('removable: false is a 409 unless forced', async () => {
-    expect((await platform.service.install('lc_fixed')).scheduled).toEqual(['lc_fixed'])
-    await platform.applier.applyPending()
+    expect((await t.platform.service.install('lc_fixed')).scheduled).toEqual(['lc_fixed'])
+    await t.platform.applier.applyPending()
     expect((await moduleRow(t.db, 'lc_fixed'))?.state).toBe('installed')
-    await expectOperationError(platform.service.uninstall('lc_fixed'), 409, 'lc_fixed')
+    await expectOperationError(t.platform.service.uninstall('lc_fixed'), 409, 'lc_fixed')
     expect((await moduleRow(t.db, 'lc_fixed'))?.state).toBe('installed')
-    expect((await platform.service.uninstall('lc_fixed', { force: true })).scheduled).toEqual(['lc_fixed'])
-    const report = await platform.applier.applyPending()
+    expect((await t.platform.service.uninstall('lc_fixed', { force: true })).scheduled).toEqual(['lc_fixed'])
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status])).toEqual([['lc_fixed', 'succeeded']])
     expect((await moduleRow(t.db, 'lc_fixed'))?.state).toBe('uninstalled')
     expect(await tableNames(t.db)).not.toContain('lc_fixed')
   })
 
   it('seeded records that reference each other are deleted newest first', async () => {
-    await platform.service.install('lc_tree')
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
+    await t.platform.service.install('lc_tree')
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
     expect((await t.db.selectFrom('lc_tree_child' as any).select('id').execute()).length).toBe(8)
-    await platform.service.uninstall('lc_tree')
-    const report = await platform.applier.applyPending()
+    await t.platform.service.uninstall('lc_tree')
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.status, o.error])).toEqual([['lc_tree', 'succeeded', null]])
     expect(await tableNames(t.db)).not.toContain('lc_tree_parent')
     expect((await moduleRow(t.db, 'lc_tree'))?.state).toBe('uninstalled')
@@ -290,25 +272,24 @@ describe('uninstall', () => {
 
 describe('orphan', () => {
   it('marks a module no longer on disk as uninstalled; 409 while on disk; 404 when unknown', async () => {
-    await platform.service.install('lc_gone')
-    await platform.applier.applyPending()
+    await t.platform.service.install('lc_gone')
+    await t.platform.applier.applyPending()
     expect((await moduleRow(t.db, 'lc_gone'))?.state).toBe('installed')
-    await expectOperationError(platform.service.orphan('lc_gone'), 409, 'lc_gone')
+    await expectOperationError(t.platform.service.orphan('lc_gone'), 409, 'lc_gone')
 
-    stopPlatform()
-    platform = await startPlatform(t.db, entriesOf(...all.filter(m => m !== gone)))
+    await t.boot(...all.filter(m => m !== gone))
     // Boot never changes the state of a row it has no module for.
     expect((await moduleRow(t.db, 'lc_gone'))?.state).toBe('installed')
-    const info = (await platform.service.listModules()).find(i => i.name === 'lc_gone')!
+    const info = (await t.platform.service.listModules()).find(i => i.name === 'lc_gone')!
     expect(info).toMatchObject({ in_disk: false, state: 'installed', installed_version: '1.0.0', version: null })
-    expect((await platform.service.doctor('pglite', false)).orphans).toEqual(['lc_gone'])
+    expect((await t.platform.service.doctor('pglite', false)).orphans).toEqual(['lc_gone'])
 
-    await platform.service.orphan('lc_gone')
+    await t.platform.service.orphan('lc_gone')
     const row = await moduleRow(t.db, 'lc_gone')
     expect(row?.state).toBe('uninstalled')
     expect(row?.installed_version).toBeNull()
-    expect((await platform.service.doctor('pglite', false)).orphans).toEqual([])
-    await expectOperationError(platform.service.orphan('lc_never_seen'), 404, 'lc_never_seen')
-    await expectOperationError(platform.service.orphan('lc_base'), 409, 'lc_base')
+    expect((await t.platform.service.doctor('pglite', false)).orphans).toEqual([])
+    await expectOperationError(t.platform.service.orphan('lc_never_seen'), 404, 'lc_never_seen')
+    await expectOperationError(t.platform.service.orphan('lc_base'), 409, 'lc_base')
   })
 })

@@ -29,7 +29,7 @@ const counter = defineTestModule({
 const undeclared = defineTestModule({ name: 'mo_undeclared', tables: ['mo_undeclared', 'mo_undeclared_extra'], models: ['mo_undeclared'] })
 const phantom = defineTestModule({ name: 'mo_phantom', tables: ['mo_phantom'], models: ['mo_phantom', 'mo_phantom_ghost'] })
 
-const suite = usePlatformSuite(counter, undeclared, phantom)
+const suite = usePlatformSuite([counter, undeclared, phantom])
 
 describe('an install runs each migration once', () => {
   it('counts one execution per migration, and the journal records the plan and what the run created', async () => {

@@ -2,13 +2,9 @@
 // database holds, never what is on disk; an upgrade runs only the new
 // migrations, passes the true previous version to postUpgrade and re-runs the
 // seeds respecting noupdate and user deletions; downgrades are refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPlatform, stopPlatform } from '../../server/platform'
-import type { Platform } from '../../server/platform'
-import { openTestDb } from '../support/database'
-import type { OpenTestDb } from '../support/database'
-import type { SeedRecord, TestModule } from '../support/platform-fixtures'
-import { defineTestModule, entriesOf, errorOf, expectOperationError, journal, moduleRow, tableNames, useTempStorage } from '../support/platform-fixtures'
+import { describe, expect, it } from 'vitest'
+import type { SeedRecord } from '../support/platform-fixtures'
+import { defineTestModule, errorOf, expectOperationError, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'
 
 function seeds(tag: string, extra: SeedRecord[] = []): SeedRecord[] {
   return [
@@ -34,25 +30,7 @@ const v120 = defineTestModule({
 })
 const other = defineTestModule({ name: 'up_other', tables: ['up_other'] })
 
-let t: OpenTestDb
-let platform: Platform
-let storage: ReturnType<typeof useTempStorage>
-
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-})
-
-afterAll(async () => {
-  stopPlatform()
-  await t?.close()
-  storage?.restore()
-})
-
-async function boot(...modules: TestModule[]): Promise<void> {
-  stopPlatform()
-  platform = await startPlatform(t.db, entriesOf(...modules))
-}
+const t = usePlatformSuite()
 
 async function labels(): Promise<Record<string, string>> {
   const rows = await t.db.selectFrom('up_mod' as any).select(['code', 'label']).execute()
@@ -61,9 +39,9 @@ async function labels(): Promise<Record<string, string>> {
 
 describe('upgrade', () => {
   it('installs 1.0.0 with one migration; the user edits and deletes seeded records', async () => {
-    await boot(v100, other)
-    expect((await platform.service.install('up_mod')).scheduled).toEqual(['up_mod'])
-    expect((await platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
+    await t.boot(v100, other)
+    expect((await t.platform.service.install('up_mod')).scheduled).toEqual(['up_mod'])
+    expect((await t.platform.applier.applyPending()).operations.map(o => o.status)).toEqual(['succeeded'])
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
     expect(await labels()).toEqual({ KEEP: 'v1 keep', RESET: 'v1 reset', GONE: 'v1 gone' })
     expect((await t.db.selectFrom('core_migration').select('name').where('history', '=', 'up_mod').execute()).map(r => r.name))
@@ -74,8 +52,8 @@ describe('upgrade', () => {
   })
 
   it('a new version on disk is reported as an upgrade, never applied by boot', async () => {
-    await boot(v110, other)
-    const info = await platform.service.getInfo('up_mod')
+    await t.boot(v110, other)
+    const info = await t.platform.service.getInfo('up_mod')
     expect(info).toMatchObject({ version: '1.1.0', installed_version: '1.0.0', upgrade_available: true, state: 'installed' })
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.0.0' })
     expect(await tableNames(t.db)).not.toContain('up_mod_extra')
@@ -83,15 +61,15 @@ describe('upgrade', () => {
   })
 
   it('upgrade + apply runs only the new migration, passes 1.0.0 to postUpgrade and re-seeds respecting noupdate and deletions', async () => {
-    await expectOperationError(platform.service.upgrade('up_other'), 409, 'up_other')
-    const result = await platform.service.upgrade('up_mod')
+    await expectOperationError(t.platform.service.upgrade('up_other'), 409, 'up_other')
+    const result = await t.platform.service.upgrade('up_mod')
     expect(result.scheduled).toEqual(['up_mod'])
     expect(result.requires_restart).toBe(true)
     expect(result.message).toContain('1.0.0')
     expect(result.message).toContain('1.1.0')
     expect((await moduleRow(t.db, 'up_mod'))?.state).toBe('to_upgrade')
 
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status])).toEqual([['up_mod', 'upgrade', 'succeeded']])
     const entry = (await journal(t.db, 'up_mod')).at(-1)!
     expect(entry).toMatchObject({ operation: 'upgrade', status: 'succeeded', from_version: '1.0.0', to_version: '1.1.0' })
@@ -106,11 +84,11 @@ describe('upgrade', () => {
     const row = await moduleRow(t.db, 'up_mod')
     expect(row).toMatchObject({ state: 'installed', installed_version: '1.1.0', error_code: null })
     expect((row?.installed_manifest as { version: string }).version).toBe('1.1.0')
-    expect((await platform.service.getInfo('up_mod')).upgrade_available).toBe(false)
+    expect((await t.platform.service.getInfo('up_mod')).upgrade_available).toBe(false)
   })
 
   it('the same version answers scheduled: [] with an "already at" message', async () => {
-    const result = await platform.service.upgrade('up_mod')
+    const result = await t.platform.service.upgrade('up_mod')
     expect(result.scheduled).toEqual([])
     expect(result.requires_restart).toBe(false)
     expect(result.message).toMatch(/already at/)
@@ -119,9 +97,9 @@ describe('upgrade', () => {
   })
 
   it('a second upgrade passes the true previous version (1.1.0) and has no migration left to run', async () => {
-    await boot(v120, other)
-    await platform.service.upgrade('up_mod')
-    await platform.applier.applyPending()
+    await t.boot(v120, other)
+    await t.platform.service.upgrade('up_mod')
+    await t.platform.applier.applyPending()
     expect(v120.calls).toEqual([{ hook: 'postUpgrade', fromVersion: '1.1.0' }])
     const entry = (await journal(t.db, 'up_mod')).at(-1)!
     expect(entry).toMatchObject({ status: 'succeeded', from_version: '1.1.0', to_version: '1.2.0' })
@@ -132,11 +110,11 @@ describe('upgrade', () => {
   })
 
   it('a lower version on disk is a 409 (downgrades are refused) and boot keeps the installed version', async () => {
-    await boot(v110, other)
+    await t.boot(v110, other)
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
-    const info = await platform.service.getInfo('up_mod')
+    const info = await t.platform.service.getInfo('up_mod')
     expect(info).toMatchObject({ version: '1.1.0', installed_version: '1.2.0', upgrade_available: false })
-    await expectOperationError(platform.service.upgrade('up_mod'), 409, 'up_mod', '1.1.0', '1.2.0')
+    await expectOperationError(t.platform.service.upgrade('up_mod'), 409, 'up_mod', '1.1.0', '1.2.0')
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
     expect(v110.calls).toEqual([{ hook: 'postUpgrade', fromVersion: '1.0.0' }])
   })
@@ -152,13 +130,13 @@ describe('upgrade outside the core range', () => {
   })
 
   it('refuses to schedule an upgrade to a version that needs a newer core (409, same code as install)', async () => {
-    await boot(v130Future, other)
+    await t.boot(v130Future, other)
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
-    const error = await expectOperationError(platform.service.upgrade('up_mod'), 409, 'up_mod', '99.0.0')
+    const error = await expectOperationError(t.platform.service.upgrade('up_mod'), 409, 'up_mod', '99.0.0')
     expect(error.code).toBe('modules.core_too_old')
     expect(await moduleRow(t.db, 'up_mod')).toMatchObject({ state: 'installed', installed_version: '1.2.0' })
     // The doctor reports the version on disk that this core cannot run.
-    const doctor = await platform.service.doctor('pglite', false)
+    const doctor = await t.platform.service.doctor('pglite', false)
     expect(doctor.incompatible_modules).toEqual([expect.objectContaining({ name: 'up_mod', version: '1.3.0', code: 'modules.core_too_old', params: expect.objectContaining({ required: '99.0.0' }) })])
     expect(doctor.ok).toBe(false)
   })
@@ -167,7 +145,7 @@ describe('upgrade outside the core range', () => {
     // Scheduled while 1.2.x was on disk; the files were then replaced by an incompatible 1.3.0.
     await t.db.updateTable('core_module').set({ state: 'to_upgrade' }).where('name', '=', 'up_mod').execute()
     const before = (await journal(t.db, 'up_mod')).length
-    const report = await platform.applier.applyPending()
+    const report = await t.platform.applier.applyPending()
     expect(report.operations.map(o => [o.module, o.operation, o.status])).toEqual([['up_mod', 'upgrade', 'skipped']])
     expect(report.operations[0]!.error?.code).toBe('modules.core_too_old')
     const row = await moduleRow(t.db, 'up_mod')
@@ -178,7 +156,7 @@ describe('upgrade outside the core range', () => {
     const added = (await journal(t.db, 'up_mod')).slice(before)
     expect(added.map(e => [e.operation, e.status])).toEqual([['upgrade', 'skipped']])
     expect(errorOf(added[0])?.message).toContain('needs core 99.0.0')
-    const info = await platform.service.getInfo('up_mod')
+    const info = await t.platform.service.getInfo('up_mod')
     expect(info.error).toMatchObject({ code: 'modules.core_too_old', params: { module: 'up_mod', required: '99.0.0' } })
   })
 })

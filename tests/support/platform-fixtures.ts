@@ -382,30 +382,52 @@ export function errorOf(r: { error_code?: string | null, error_params?: Record<s
   return storedError(r?.error_code, r?.error_params)
 }
 
+/** One suite's database and platform (see `usePlatformSuite`). */
+export interface PlatformSuite {
+  readonly db: Kysely<any>
+  readonly platform: Platform
+  /** The suite's storage folder (uninstall backups). */
+  readonly storageDir: string
+  /** Stops the running platform and starts it again on these modules (a new process, in effect). */
+  boot: (...modules: TestModule[]) => Promise<Platform>
+}
+
 /**
- * One suite's platform: temp storage, a fresh test database and the platform
- * started on these modules before the suite; stopped and closed after it.
+ * One suite's platform: temp storage and a fresh test database before the
+ * suite (then `setup`, then the platform started on `modules` when there are
+ * any); the platform stopped, the database closed and the storage removed
+ * after it.
  */
-export function usePlatformSuite(...modules: TestModule[]): { readonly db: Kysely<any>, readonly platform: Platform } {
+export function usePlatformSuite(modules: TestModule[] = [], setup?: (db: Kysely<any>) => Promise<void>): PlatformSuite {
   let storage: ReturnType<typeof useTempStorage> | undefined
   let t: OpenTestDb | undefined
   let platform: Platform | undefined
-  beforeAll(async () => {
-    storage = useTempStorage()
-    t = await openTestDb()
-    platform = await startPlatform(t.db, entriesOf(...modules))
-  })
-  afterAll(async () => {
-    stopPlatform()
-    await t?.close()
-    storage?.restore()
-  })
-  return {
+  const suite: PlatformSuite = {
     get db() {
       return t!.db
     },
     get platform() {
       return platform!
     },
+    get storageDir() {
+      return storage!.dir
+    },
+    async boot(...list) {
+      stopPlatform()
+      platform = await startPlatform(t!.db, entriesOf(...list))
+      return platform
+    },
   }
+  beforeAll(async () => {
+    storage = useTempStorage()
+    t = await openTestDb()
+    await setup?.(t.db)
+    if (modules.length) await suite.boot(...modules)
+  })
+  afterAll(async () => {
+    stopPlatform()
+    await t?.close()
+    storage?.restore()
+  })
+  return suite
 }
