@@ -384,7 +384,7 @@ export function errorOf(r: { error_code?: string | null, error_params?: Record<s
 
 /** One suite's database and platform (see `usePlatformSuite`). */
 export interface PlatformSuite {
-  readonly db: Kysely<any>
+  readonly db: OpenTestDb['db']
   readonly platform: Platform
   /** The suite's storage folder (uninstall backups). */
   readonly storageDir: string
@@ -398,7 +398,7 @@ export interface PlatformSuite {
  * any); the platform stopped, the database closed and the storage removed
  * after it.
  */
-export function usePlatformSuite(modules: TestModule[] = [], setup?: (db: Kysely<any>) => Promise<void>): PlatformSuite {
+export function usePlatformSuite(modules: TestModule[] = [], setup?: (db: OpenTestDb['db']) => Promise<void>): PlatformSuite {
   let storage: ReturnType<typeof useTempStorage> | undefined
   let t: OpenTestDb | undefined
   let platform: Platform | undefined
