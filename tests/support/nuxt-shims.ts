@@ -69,6 +69,7 @@ const kit = await Promise.all([
   import('~/components/app/AppFormModal.vue'),
   import('~/components/app/AppSectionCard.vue'),
   import('~/components/app/AppTextField.vue'),
+  import('~/components/app/AppTextFields.vue'),
 ])
 config.global.components = {
   ...config.global.components,
