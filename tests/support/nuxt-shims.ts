@@ -65,6 +65,7 @@ Object.assign(globals, { useModuleSlots, useAuthStore, useModulesStore })
 const kit = await Promise.all([
   import('~/components/app/AppAsyncState.vue'),
   import('~/components/app/AppConfirmModal.vue'),
+  import('~/components/app/AppDialogActions.vue'),
   import('~/components/app/AppEmptyState.vue'),
   import('~/components/app/AppErrorAlert.vue'),
   import('~/components/app/AppFormCard.vue'),
