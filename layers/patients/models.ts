@@ -14,11 +14,8 @@ export const GENDERS = ['female', 'male', 'other'] as const
 export const NATIONAL_ID_TYPES = ['dni', 'nie', 'passport', 'other'] as const
 export const PATIENT_SORT_FIELDS = ['last_name', 'first_name', 'created_at', 'updated_at', 'last_visit'] as const
 
-export interface PatientsTable {
-  id: Generated<string>
-  clinic_id: string
-  first_name: string
-  last_name: string
+/** The patient's personal and contact fields: the same in the table and in the DTO. */
+export interface PatientDetails {
   phone: string | null
   email: string | null
   /** `YYYY-MM-DD` (dates are read as strings). */
@@ -28,12 +25,19 @@ export interface PatientsTable {
   national_id_type: (typeof NATIONAL_ID_TYPES)[number] | null
   address: string | null
   notes: string | null
-  status: ColumnType<PatientStatus, PatientStatus | undefined, PatientStatus>
-  do_not_contact: ColumnType<boolean, boolean | undefined, boolean>
   billing_name: string | null
   billing_tax_id: string | null
   billing_address: string | null
   billing_email: string | null
+}
+
+export interface PatientsTable extends PatientDetails {
+  id: Generated<string>
+  clinic_id: string
+  first_name: string
+  last_name: string
+  status: ColumnType<PatientStatus, PatientStatus | undefined, PatientStatus>
+  do_not_contact: ColumnType<boolean, boolean | undefined, boolean>
   search_text: ColumnType<string, string | undefined, string>
   last_visit_at: Date | null
   archived_at: Date | null
@@ -80,26 +84,14 @@ export type NewPatientRow = Insertable<PatientsTable>
 export type PatientRowUpdate = Updateable<PatientsTable>
 
 /** A patient as the API returns it (JSON shape: ids and dates are strings). */
-export interface Patient {
+export interface Patient extends PatientDetails {
   id: string
   clinic_id: string
   first_name: string
   last_name: string
   full_name: string
-  phone: string | null
-  email: string | null
-  date_of_birth: string | null
-  gender: (typeof GENDERS)[number] | null
-  national_id: string | null
-  national_id_type: (typeof NATIONAL_ID_TYPES)[number] | null
-  address: string | null
-  notes: string | null
   status: PatientStatus
   do_not_contact: boolean
-  billing_name: string | null
-  billing_tax_id: string | null
-  billing_address: string | null
-  billing_email: string | null
   /** Billing values with the patient's own data filling the gaps. */
   effective_billing: { name: string, tax_id: string | null, address: string | null, email: string | null }
   /** Shown wherever the patient is treated: safety first. */

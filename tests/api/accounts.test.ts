@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn } from '../support/fixtures'
+import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, signedInMember } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
 
@@ -31,12 +31,10 @@ describe('accounts across clinics', () => {
     clinicA = s.clinicId
     clinicB = (await createClinic(owner, 'Clinic B')).id
     clinicC = (await createClinic(owner, 'Clinic C')).id
-    await createUser(owner, { email: 'admin-b@accounts.test', role: 'admin', password: PASSWORD }, clinicB)
-    adminB = await signIn(server.url, 'admin-b@accounts.test', PASSWORD)
+    adminB = (await signedInMember(owner, { email: 'admin-b@accounts.test', role: 'admin', password: PASSWORD }, clinicB)).api
     // The owner leaves clinic B: from now on B's admin is nobody in A.
     expect((await adminB.delete(`/api/v1/auth/users/${ownerId}`)).status).toBe(204)
-    await createUser(owner, { email: 'admin-a2@accounts.test', role: 'admin', password: PASSWORD })
-    adminA2 = await signIn(server.url, 'admin-a2@accounts.test', PASSWORD)
+    adminA2 = (await signedInMember(owner, { email: 'admin-a2@accounts.test', role: 'admin', password: PASSWORD })).api
   })
   afterAll(async () => server?.close())
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { createClinic, createUser, errorFields, MISSING_ID, NO_LOGIN_LIMIT, setupOwner, signIn, UUID } from '../support/fixtures'
+import { createClinic, errorFields, MISSING_ID, NO_LOGIN_LIMIT, setupOwner, signIn, UUID, signedInMember } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
 
@@ -181,15 +181,13 @@ describe('clinics', () => {
 
     it('only admins of the owning clinic can open clinics', async () => {
       // A dentist of the owning clinic.
-      await createUser(owner, { email: 'dentist@clinic.test', role: 'dentist', password: 'Dent1st-pass' })
-      const dentist = await signIn(server.url, 'dentist@clinic.test', 'Dent1st-pass')
+      const dentist = (await signedInMember(owner, { email: 'dentist@clinic.test', role: 'dentist', password: 'Dent1st-pass' })).api
       const byDentist = await dentist.post('/api/v1/auth/clinics', { name: 'Dentist Clinic' })
       expect(byDentist.status).toBe(403)
       expect(isErrorEnvelope(byDentist.body)).toBe(true)
 
       // An admin of the branch (not of the owning clinic).
-      await createUser(owner, { email: 'branch-admin@clinic.test', role: 'admin', password: 'Branch-adm1n' }, branchId)
-      const branchAdmin = await signIn(server.url, 'branch-admin@clinic.test', 'Branch-adm1n')
+      const branchAdmin = (await signedInMember(owner, { email: 'branch-admin@clinic.test', role: 'admin', password: 'Branch-adm1n' }, branchId)).api
       const byBranchAdmin = await branchAdmin.post('/api/v1/auth/clinics', { name: 'Branch Admin Clinic' })
       expect(byBranchAdmin.status).toBe(403)
       expect(isErrorEnvelope(byBranchAdmin.body)).toBe(true)

@@ -5,7 +5,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/database'
-import { createUser, NO_LOGIN_LIMIT, setupOwner, signIn } from '../support/fixtures'
+import { NO_LOGIN_LIMIT, setupOwner, signedInMember } from '../support/fixtures'
 import type { ApiClient } from '../support/http'
 import { isErrorEnvelope } from '../support/http'
 import { startServer } from '../support/server'
@@ -40,8 +40,7 @@ describe('interrupted module operations', () => {
   beforeAll(async () => {
     server = await startServer({ env: NO_LOGIN_LIMIT })
     admin = (await setupOwner(server.url)).api
-    await createUser(admin, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })
-    dentist = await signIn(server.url, 'de@clinic.test', 'Dent1st99')
+    dentist = (await signedInMember(admin, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })).api
 
     // What `kill -9` in the middle of an install leaves: the entry, still `running`, owned by a dead process.
     await server.stop()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClinic, createUser, NO_LOGIN_LIMIT, setupOwner, signIn } from '../support/fixtures'
+import { createClinic, NO_LOGIN_LIMIT, setupOwner, signedInMember } from '../support/fixtures'
 import type { ApiClient } from '../support/http'
 import { isErrorEnvelope } from '../support/http'
 import { startServer } from '../support/server'
@@ -20,10 +20,8 @@ describe('module lifecycle REST', () => {
   beforeAll(async () => {
     server = await startServer({ env: NO_LOGIN_LIMIT })
     admin = (await setupOwner(server.url)).api
-    await createUser(admin, { email: 'hy@clinic.test', role: 'hygienist', password: 'Hygien1st' })
-    await createUser(admin, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })
-    hygienist = await signIn(server.url, 'hy@clinic.test', 'Hygien1st')
-    dentist = await signIn(server.url, 'de@clinic.test', 'Dent1st99')
+    hygienist = (await signedInMember(admin, { email: 'hy@clinic.test', role: 'hygienist', password: 'Hygien1st' })).api
+    dentist = (await signedInMember(admin, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })).api
   })
   afterAll(async () => server?.close())
 
@@ -53,8 +51,7 @@ describe('module lifecycle REST', () => {
     expect(anonymous.status).toBe(401)
     expect((await dentist.get('/api/v1/modules')).status).toBe(403)
     const other = await createClinic(admin, 'Second clinic')
-    await createUser(admin, { email: 'boss2@clinic.test', role: 'admin', password: 'Boss2pass' }, other.id)
-    const otherAdmin = await signIn(server.url, 'boss2@clinic.test', 'Boss2pass')
+    const otherAdmin = (await signedInMember(admin, { email: 'boss2@clinic.test', role: 'admin', password: 'Boss2pass' }, other.id)).api
     const res = await otherAdmin.post('/api/v1/modules/sample_base/install')
     expect(res.status).toBe(403)
     expect(isErrorEnvelope(res.body)).toBe(true)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, MISSING_ID, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, UUID } from '../support/fixtures'
+import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, MISSING_ID, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, UUID, signedInMember } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
 
@@ -379,8 +379,7 @@ describe('users admin', () => {
     }
 
     it('a second admin holds the admin permissions', async () => {
-      await createUser(owner, { email: 'second-admin@clinic.test', role: 'admin', password: PASSWORD })
-      const admin = await signIn(server.url, 'second-admin@clinic.test', PASSWORD)
+      const admin = (await signedInMember(owner, { email: 'second-admin@clinic.test', role: 'admin', password: PASSWORD })).api
       expect((await admin.get('/api/v1/auth/users')).status).toBe(200)
       expect((await admin.get('/api/v1/auth/clinic')).status).toBe(200)
       const me = await admin.get('/api/v1/auth/me')

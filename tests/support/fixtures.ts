@@ -58,6 +58,12 @@ export async function createUser(admin: ApiClient, user: NewUser, clinicId?: str
   return created
 }
 
+/** Invites a member with a password (see `createUser`) and signs them in on a fresh client. */
+export async function signedInMember(admin: ApiClient, user: NewUser & { password: string }, clinicId?: string) {
+  const member = await createUser(admin, user, clinicId)
+  return { api: await signIn(admin.baseUrl, user.email, user.password), member }
+}
+
 /** Accepts an invite link with a password; returns the signed-in client. */
 export async function acceptInvite(baseUrl: string, inviteUrl: string, password: string) {
   const api = new ApiClient(baseUrl)

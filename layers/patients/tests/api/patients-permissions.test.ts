@@ -61,8 +61,7 @@ describe('patients permissions and tenancy', () => {
     ;({ api: owner, clinicId: clinicA } = await setupOwner(server.url))
     clients.admin = owner
     for (const role of ['dentist', 'hygienist', 'assistant', 'receptionist'] as const) {
-      await createUser(owner, { email: `${role}@clinic.test`, role, password: PASSWORD })
-      clients[role] = await signIn(server.url, `${role}@clinic.test`, PASSWORD)
+      clients[role] = (await signedInMember(owner, { email: `${role}@clinic.test`, role, password: PASSWORD })).api
     }
     clients.anonymous = new ApiClient(server.url)
   })
