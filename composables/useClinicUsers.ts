@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { createUserSchema, updateUserSchema } from '#shared/schemas/auth'
+import type { createUserSchema, RoleName, updateUserSchema } from '#shared/schemas/auth'
 import type { MemberDto } from '#shared/types/auth'
 import type { ApiErrorInfo } from './useApiError'
 
@@ -38,6 +38,21 @@ export interface MemberLink {
  * every change to it. Each mutation is guarded against running twice at
  * once; forms get their errors back to show inline, row actions toast them.
  */
+/**
+ * The member fields of the add and edit dialogs as the API takes them: the
+ * licence number only for a professional (empty clears it; otherwise whatever
+ * is stored is kept).
+ */
+export function memberFieldsInput(state: { first_name: string, last_name: string, role: RoleName, is_professional: boolean, licence_number: string }) {
+  return {
+    first_name: state.first_name,
+    last_name: state.last_name,
+    role: state.role,
+    is_professional: state.is_professional,
+    licence_number: state.is_professional ? state.licence_number : undefined,
+  }
+}
+
 export function useClinicUsers() {
   const { t } = useI18n()
   const toast = useToast()
