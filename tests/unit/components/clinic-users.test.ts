@@ -4,29 +4,25 @@
 // is worded from its code (a 403 for an account managed elsewhere says so,
 // not "no permission"). $fetch, useAsyncData and toasts are stand-ins;
 // real vue-i18n over the app's locale files.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { useApiError, useServerMessage } from '~/composables/useApiError'
 import { useClinicUsers } from '~/composables/useClinicUsers'
 import type { ClinicMember } from '~/composables/useClinicUsers'
 import { testI18n } from '../support/locales'
+import { globals, replaceGlobals } from '../support/globals'
 
-const globals = globalThis as Record<string, unknown>
-const saved = Object.fromEntries(['useI18n', 'useToast', 'useApiError', 'useServerMessage', 'useAsyncData', '$fetch'].map(k => [k, globals[k]]))
 let locale: 'en' | 'es' = 'en'
 const toasts: { title: string, color: string }[] = []
 const refresh = vi.fn(async () => {})
 
-beforeAll(() => {
-  Object.assign(globals, {
-    useI18n: () => testI18n(locale),
-    useApiError,
-    useServerMessage,
-    useToast: () => ({ add: (toast: { title: string, color: string }) => toasts.push(toast) }),
-    useAsyncData: () => ({ data: ref(null), status: ref('success'), error: ref(null), refresh }),
-  })
-})
-afterAll(() => Object.assign(globals, saved))
+const saved = replaceGlobals({
+  useI18n: () => testI18n(locale),
+  useApiError,
+  useServerMessage,
+  useToast: () => ({ add: (toast: { title: string, color: string }) => toasts.push(toast) }),
+  useAsyncData: () => ({ data: ref(null), status: ref('success'), error: ref(null), refresh }),
+}, ['$fetch'])
 afterEach(() => {
   toasts.length = 0
   globals.$fetch = saved.$fetch

@@ -4,7 +4,7 @@
 // detail after a translated lead), with the server's English as the fallback.
 // Real vue-i18n over the app's locale files; @nuxt/ui components stubbed.
 import { mount } from '@vue/test-utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import type { PropType } from 'vue'
 import SettingsModulesCard from '~/components/settings/modules/SettingsModulesCard.vue'
@@ -13,16 +13,10 @@ import SettingsModulesRunResults from '~/components/settings/modules/SettingsMod
 import { useServerMessage } from '~/composables/useApiError'
 import type { ModuleInfo, ModuleJournalEntry, ModuleRunResult } from '~/composables/module-admin/types'
 import { testI18n } from '../support/locales'
+import { replaceGlobals } from '../support/globals'
 
-const globals = globalThis as Record<string, unknown>
-const saved = { useI18n: globals.useI18n, useServerMessage: globals.useServerMessage }
 let locale: 'en' | 'es' = 'es'
-
-beforeAll(() => {
-  globals.useI18n = () => testI18n(locale)
-  globals.useServerMessage = useServerMessage
-})
-afterAll(() => Object.assign(globals, saved))
+replaceGlobals({ useI18n: () => testI18n(locale), useServerMessage })
 
 const text = (p: string) => defineComponent({ props: { label: String }, setup: props => () => h(p, props.label) })
 const stubs = {

@@ -2,21 +2,15 @@
 // official modules with `removable: false` (patients, agenda) say "Required"
 // instead. Real vue-i18n over the app's locale files; @nuxt/ui stubbed.
 import { mount } from '@vue/test-utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import SettingsModulesCard from '~/components/settings/modules/SettingsModulesCard.vue'
 import { useServerMessage } from '~/composables/useApiError'
 import type { ModuleInfo } from '~/composables/module-admin/types'
 import { testI18n } from '../support/locales'
+import { replaceGlobals } from '../support/globals'
 
-const globals = globalThis as Record<string, unknown>
-const saved = { useI18n: globals.useI18n, useServerMessage: globals.useServerMessage }
-
-beforeAll(() => {
-  globals.useI18n = () => testI18n('en')
-  globals.useServerMessage = useServerMessage
-})
-afterAll(() => Object.assign(globals, saved))
+replaceGlobals({ useI18n: () => testI18n('en'), useServerMessage })
 
 const text = (tag: string) => defineComponent({ props: { label: String }, setup: props => () => h(tag, props.label) })
 const stubs = {

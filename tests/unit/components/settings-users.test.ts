@@ -6,7 +6,7 @@
 // locale files; @nuxt/ui components stubbed (tests assert on our markup).
 import { mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import type { PropType } from 'vue'
 import SettingsUsersCreateModal from '~/components/settings/SettingsUsersCreateModal.vue'
@@ -18,17 +18,11 @@ import SettingsUsersEditModal from '~/components/settings/SettingsUsersEditModal
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
 import type { ClinicMember, CreateMemberInput, UpdateMemberInput } from '~/composables/useClinicUsers'
 import { testI18n } from '../support/locales'
+import { replaceGlobals } from '../support/globals'
 import { formStubs } from '../support/form-stubs'
 
-const globals = globalThis as Record<string, unknown>
-const saved = { useI18n: globals.useI18n, useSchemaValidate: globals.useSchemaValidate }
 let locale: 'en' | 'es' = 'en'
-
-beforeAll(() => {
-  globals.useI18n = () => testI18n(locale)
-  globals.useSchemaValidate = useSchemaValidate
-})
-afterAll(() => Object.assign(globals, saved))
+replaceGlobals({ useI18n: () => testI18n(locale), useSchemaValidate })
 
 interface Row { original: ClinicMember }
 const UTable = defineComponent({

@@ -3,30 +3,26 @@
 // password shows on its field; one change at a time. Real vue-i18n over the
 // app's locale files; @nuxt/ui components stubbed (tests/unit/support/form-stubs.ts).
 import { mount } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import ShellChangePasswordModal from '~/components/shell/ShellChangePasswordModal.vue'
 import { useApiError, useServerMessage } from '~/composables/useApiError'
 import { useChangePassword } from '~/composables/useChangePassword'
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
 import { testI18n } from '../support/locales'
+import { globals, replaceGlobals } from '../support/globals'
 import { formStubs } from '../support/form-stubs'
 
-const globals = globalThis as Record<string, unknown>
-const saved = Object.fromEntries(['useI18n', 'useSchemaValidate', 'useChangePassword', 'useToast', 'useApiError', 'useServerMessage', '$fetch'].map(k => [k, globals[k]]))
 let locale: 'en' | 'es' = 'en'
 const toasts: { title: string }[] = []
 
-beforeAll(() => {
-  Object.assign(globals, {
-    useI18n: () => testI18n(locale),
-    useSchemaValidate,
-    useApiError,
-    useServerMessage,
-    useToast: () => ({ add: (toast: { title: string }) => toasts.push(toast) }),
-  })
-})
-afterAll(() => Object.assign(globals, saved))
+const saved = replaceGlobals({
+  useI18n: () => testI18n(locale),
+  useSchemaValidate,
+  useApiError,
+  useServerMessage,
+  useToast: () => ({ add: (toast: { title: string }) => toasts.push(toast) }),
+}, ['useChangePassword', '$fetch'])
 afterEach(() => {
   toasts.length = 0
   globals.$fetch = saved.$fetch

@@ -3,20 +3,16 @@
 // confirmed. The answers themselves (useInvitations) are a stand-in here;
 // the real ones run in tests/e2e/accounts.test.ts.
 import { mount } from '@vue/test-utils'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { computed, ref } from 'vue'
 import ShellInvitations from '~/components/shell/ShellInvitations.vue'
 import type { Invitation } from '~/composables/useInvitations'
 import { testI18n } from '../support/locales'
+import { globals, replaceGlobals } from '../support/globals'
 import { formStubs } from '../support/form-stubs'
 
-const globals = globalThis as Record<string, unknown>
-const saved = { useI18n: globals.useI18n, useInvitations: globals.useInvitations }
 let locale: 'en' | 'es' = 'en'
-beforeAll(() => {
-  globals.useI18n = () => testI18n(locale)
-})
-afterAll(() => Object.assign(globals, saved))
+replaceGlobals({ useI18n: () => testI18n(locale) }, ['useInvitations'])
 afterEach(() => {
   locale = 'en'
 })
