@@ -1,7 +1,6 @@
+import { iso } from '#shared/clinic-time'
 import type { RoleName } from '#shared/schemas/auth'
 import type { Clinic } from '../db/types'
-
-const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString())
 
 export interface UserDto {
   id: string

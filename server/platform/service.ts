@@ -1,6 +1,7 @@
 import semver from 'semver'
 import { sql } from 'kysely'
 import type { Kysely, Selectable } from 'kysely'
+import { iso } from '#shared/clinic-time'
 import type { ErrorItem, ErrorParams } from '#shared/types/envelope'
 import type { CoreModuleTable, Database, ModuleState } from '../db/types'
 import { coreRangeProblem, ModuleOperationError, readRunError } from './errors'
@@ -58,7 +59,6 @@ export interface ScheduleResult {
 }
 
 const PENDING: ModuleState[] = ['to_install', 'to_upgrade', 'to_remove']
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 /** Module lifecycle (spec §8): reads, diagnostics and scheduling. Applying lives in apply.ts. */
 export class ModuleService {
