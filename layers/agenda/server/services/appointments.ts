@@ -200,6 +200,7 @@ export async function createAppointment(db: Db, actor: Actor, input: z.output<ty
       professional_id: row.professional_id,
       start_time: iso(row.start_time),
       end_time: iso(row.end_time),
+      reason: row.reason,
     })
     return loadDetail(trx, actor.clinicId, row.id)
   })
