@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { createUserSchema, updateUserSchema } from '#shared/schemas/auth'
-import type { MemberDto } from '~~/server/auth/dto'
+import type { MemberDto } from '#shared/types/auth'
 import type { ApiErrorInfo } from './useApiError'
 
 export type ClinicMember = MemberDto

@@ -1,4 +1,4 @@
-import type { InvitationDto } from '~~/server/auth/dto'
+import type { InvitationDto } from '#shared/types/auth'
 
 export type Invitation = InvitationDto
 

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
-import type { ClinicMembershipDto, UserDto } from '~~/server/auth/dto'
-import type { MeDto } from '~~/server/auth/service'
+import type { ClinicMembershipDto, MeDto, UserDto } from '#shared/types/auth'
 import type { LoginInput, SetupInput } from '#shared/schemas/auth'
 import { hasPermission } from '#shared/permissions'
 

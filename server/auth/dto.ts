@@ -1,65 +1,9 @@
 import { iso } from '#shared/clinic-time'
 import type { RoleName } from '#shared/schemas/auth'
 import type { Clinic } from '../db/types'
+import type { ClinicDto, InvitationDto, MemberDto, UserDto } from '../../shared/types/auth'
 
-export interface UserDto {
-  id: string
-  email: string
-  first_name: string
-  last_name: string
-  is_active: boolean
-  licence_number: string | null
-  created_at: string
-}
-
-export interface ClinicDto {
-  id: string
-  name: string
-  tax_id: string | null
-  address: string | null
-  phone: string | null
-  email: string | null
-  timezone: string
-  currency: string
-  country: string | null
-  language: string
-  settings: Record<string, unknown>
-  is_owner: boolean
-  created_at: string
-  updated_at: string
-}
-
-export interface ClinicMembershipDto {
-  id: string
-  name: string
-  role: RoleName
-  is_professional: boolean
-  is_owner: boolean
-}
-
-/** `active`/`inactive`: a membership switched on or off in this clinic; `invited`: waiting for the account's holder. */
-export type MemberStatus = 'active' | 'inactive' | 'invited'
-
-export interface MemberDto extends UserDto {
-  role: RoleName
-  is_professional: boolean
-  status: MemberStatus
-  invite_pending: boolean
-  /** When the pending invitation's link stops working (past: expired; invite again). */
-  invite_expires_at: string | null
-  joined_at: string
-  /** The caller may change this account's name, licence number and password (docs/core-api.md, "Accounts and memberships"). */
-  account_managed: boolean
-}
-
-/** An invitation waiting for the signed-in user's answer. */
-export interface InvitationDto {
-  id: string
-  clinic_id: string
-  clinic_name: string
-  role: RoleName
-  expires_at: string
-}
+export type { UserDto, ClinicDto, ClinicMembershipDto, MemberStatus, MemberDto, InvitationDto } from '../../shared/types/auth'
 
 export function toUserDto(u: { id: string, email: string, first_name: string, last_name: string, is_active: boolean, licence_number: string | null, created_at: Date }): UserDto {
   return {

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { createClinicSchema, loginSchema, RoleName, setupSchema, updateClinicSchema } from '#shared/schemas/auth'
+import type { createClinicSchema, loginSchema, setupSchema, updateClinicSchema } from '#shared/schemas/auth'
 import type { Database, SessionKind } from '../db/types'
 import { conflict, notFound, forbidden, unauthorized } from '../utils/errors'
 import type { AuthContext } from './context'
-import type { ClinicDto, ClinicMembershipDto, InvitationDto, UserDto } from './dto'
+import type { ClinicDto, ClinicMembershipDto, UserDto } from './dto'
+import type { MeDto, SignInPayload } from '../../shared/types/auth'
 import { toClinicDto, toInvitationDto, toUserDto } from './dto'
 import { clinicCreated } from './hooks'
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords'
@@ -28,14 +29,7 @@ export interface ClientInfo {
   userAgent: string | null
 }
 
-export interface SignInPayload {
-  user: UserDto
-  clinics: ClinicMembershipDto[]
-  current_clinic_id: string | null
-  permissions: string[]
-  /** Invitations to other clinics waiting for this user's answer. */
-  invitations: InvitationDto[]
-}
+export type { SignInPayload, MeDto } from '../../shared/types/auth'
 
 export interface IssuedSecret {
   secret: string
@@ -144,11 +138,6 @@ export async function signIn(db: Db, input: z.output<typeof loginSchema>, kind: 
 
 export async function signOut(db: Db, auth: AuthContext): Promise<void> {
   await repo.revokeSession(db, auth.sessionId)
-}
-
-export interface MeDto extends SignInPayload {
-  current_clinic: ClinicDto | null
-  role: RoleName | null
 }
 
 export async function me(db: Db, auth: AuthContext): Promise<MeDto> {

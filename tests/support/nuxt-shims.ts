@@ -9,6 +9,7 @@
 import * as vue from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach } from 'vitest'
+import { config } from '@vue/test-utils'
 
 // The Vue functions Nuxt auto-imports (see .nuxt/imports.d.ts).
 const VUE_AUTO_IMPORTS = [
@@ -57,6 +58,22 @@ const [{ useModuleSlots }, { useAuthStore }, { useModulesStore }] = await Promis
   import('~/stores/modules'),
 ])
 Object.assign(globals, { useModuleSlots, useAuthStore, useModulesStore })
+
+// The core UI kit (components/app/) is auto-imported everywhere in the app:
+// registered on every mounted component here, so screens built on it render
+// it for real (the @nuxt/ui components inside stay each test's own stubs).
+const kit = await Promise.all([
+  import('~/components/app/AppAsyncState.vue'),
+  import('~/components/app/AppConfirmModal.vue'),
+  import('~/components/app/AppFormCard.vue'),
+  import('~/components/app/AppFormModal.vue'),
+  import('~/components/app/AppSectionCard.vue'),
+  import('~/components/app/AppTextField.vue'),
+])
+config.global.components = {
+  ...config.global.components,
+  ...Object.fromEntries(kit.map(m => [m.default.__name ?? '', m.default])),
+}
 
 beforeEach(() => {
   nuxtApp = { isHydrating: false }

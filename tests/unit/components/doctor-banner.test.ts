@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import SettingsModulesDoctorBanner from '~/components/settings/modules/SettingsModulesDoctorBanner.vue'
 import { useServerMessage } from '~/composables/useApiError'
-import type { ModuleDoctor } from '~/composables/useModuleAdmin'
+import type { ModuleDoctor } from '~/composables/module-admin/types'
 import { testI18n } from '../support/locales'
 
 const globals = globalThis as Record<string, unknown>
-const saved = { useI18n: globals.useI18n, useServerMessage: globals.useServerMessage, useModuleAdmin: globals.useModuleAdmin }
+const saved = { useI18n: globals.useI18n, useServerMessage: globals.useServerMessage, useModuleAdminData: globals.useModuleAdminData }
 const acknowledgeFindings = vi.fn(async () => true)
 const canWrite = ref(true)
 
@@ -36,7 +36,7 @@ function report(): ModuleDoctor {
 beforeAll(() => {
   globals.useI18n = () => testI18n('es')
   globals.useServerMessage = useServerMessage
-  globals.useModuleAdmin = () => ({
+  globals.useModuleAdminData = () => ({
     doctor: ref({ data: report(), status: 'success', error: null }),
     canWrite,
     busy: ref(false),

@@ -11,7 +11,7 @@ import SettingsModulesCard from '~/components/settings/modules/SettingsModulesCa
 import SettingsModulesJournal from '~/components/settings/modules/SettingsModulesJournal.vue'
 import SettingsModulesRunResults from '~/components/settings/modules/SettingsModulesRunResults.vue'
 import { useServerMessage } from '~/composables/useApiError'
-import type { ModuleInfo, ModuleJournalEntry, ModuleRunResult } from '~/composables/useModuleAdmin'
+import type { ModuleInfo, ModuleJournalEntry, ModuleRunResult } from '~/composables/module-admin/types'
 import { testI18n } from '../support/locales'
 
 const globals = globalThis as Record<string, unknown>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import SettingsModulesCard from '~/components/settings/modules/SettingsModulesCard.vue'
 import { useServerMessage } from '~/composables/useApiError'
-import type { ModuleInfo } from '~/composables/useModuleAdmin'
+import type { ModuleInfo } from '~/composables/module-admin/types'
 import { testI18n } from '../support/locales'
 
 const globals = globalThis as Record<string, unknown>

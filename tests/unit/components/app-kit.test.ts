@@ -1,0 +1,167 @@
+// The core UI kit (components/app/): the four states of AppAsyncState, the
+// form dialog's submit guard and error handling, the confirmation dialog's
+// guard and close rules, the section card's named region. @nuxt/ui stubbed.
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
+import AppAsyncState from '~/components/app/AppAsyncState.vue'
+import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
+import AppFormModal from '~/components/app/AppFormModal.vue'
+import AppSectionCard from '~/components/app/AppSectionCard.vue'
+import { formStubs } from '../support/form-stubs'
+
+const USkeleton = defineComponent({ setup: () => () => h('i', { 'data-skeleton': '' }) })
+const UCard = defineComponent({
+  props: { as: { type: String, default: 'div' } },
+  setup: (props, { slots, attrs }) => () => h(props.as, attrs, [slots.header?.(), slots.default?.()]),
+})
+// UAlert with its action buttons, so "retry" can be pressed.
+const UAlert = defineComponent({
+  props: { title: String, description: String, actions: { type: Array, default: () => [] } },
+  setup: props => () => h('div', { role: 'alert' }, [props.title, ' ', props.description, ...(props.actions as { label: string, onClick: () => void }[]).map(a => h('button', { onClick: a.onClick }, a.label))]),
+})
+const stubs = { ...formStubs, USkeleton, UCard, UAlert }
+
+function deferred<T>() {
+  let resolve!: (v: T) => void
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+
+describe('AppAsyncState', () => {
+  const cases = [
+    { name: 'loading', props: { loading: true, error: 'ignored while loading', empty: true }, state: 'loading' },
+    { name: 'error', props: { loading: false, error: 'Server down', empty: true }, state: 'error' },
+    { name: 'empty', props: { loading: false, error: null, empty: true }, state: 'empty' },
+    { name: 'data', props: { loading: false, error: null, empty: false }, state: 'data' },
+  ]
+  for (const c of cases) {
+    it(`shows exactly one state: ${c.name}`, () => {
+      const w = mount(AppAsyncState, {
+        props: { ...c.props, loadingLabel: 'Loading things', errorTitle: 'Could not load', emptyText: 'Nothing yet' },
+        slots: { default: () => h('p', { 'data-content': '' }, 'The things') },
+        global: { stubs },
+      })
+      const states = w.findAll('[data-state]').map(e => e.attributes('data-state'))
+      expect(states).toEqual([c.state])
+      expect(w.find('[data-content]').exists()).toBe(c.state === 'data')
+    })
+  }
+
+  it('names the skeleton, words the failure and retries on demand', async () => {
+    const w = mount(AppAsyncState, {
+      props: { loading: true, error: null, loadingLabel: 'Loading things', errorTitle: 'Could not load' },
+      global: { stubs },
+    })
+    expect(w.get('[data-state="loading"]').attributes()).toMatchObject({ 'aria-label': 'Loading things', 'aria-busy': 'true' })
+    expect(w.findAll('[data-skeleton]')).toHaveLength(3)
+    await w.setProps({ loading: false, error: 'Server down' })
+    expect(w.get('[role="alert"]').text()).toContain('Could not load Server down')
+    await w.get('[role="alert"] button').trigger('click')
+    expect(w.emitted('retry')).toHaveLength(1)
+  })
+})
+
+describe('AppFormModal', () => {
+  function mountForm(submit: () => Promise<{ ok: boolean, error?: { message: string, fieldErrors?: { name: string, message: string }[] } }>) {
+    const open = ref(true)
+    const state = { name: '' }
+    const w = mount(AppFormModal, {
+      props: { 'open': open.value, 'onUpdate:open': (v: boolean) => {
+        open.value = v
+      }, 'title': 'Add a thing', state, submit, 'submitLabel': 'Save' },
+      slots: { default: () => h(formStubs.UFormField, { name: 'name', label: 'Name' }, () => h('input')) },
+      global: { stubs },
+    })
+    return { w, open }
+  }
+
+  it('submits once while busy, then closes on success', async () => {
+    const gate = deferred<{ ok: boolean }>()
+    let calls = 0
+    const { w, open } = mountForm(() => {
+      calls++
+      return gate.promise
+    })
+    await w.get('form').trigger('submit')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toBe(1)
+    expect(w.get('button[type="submit"]').attributes('disabled')).toBeDefined()
+    gate.resolve({ ok: true })
+    await flushPromises()
+    expect(open.value).toBe(false)
+    expect(w.emitted('saved')).toHaveLength(1)
+  })
+
+  it('puts field errors on their fields and other refusals in the alert, and stays open', async () => {
+    const answers = [
+      { ok: false, error: { message: 'Check the fields', fieldErrors: [{ name: 'name', message: 'Required' }] } },
+      { ok: false, error: { message: 'Someone else changed it' } },
+    ]
+    const { w, open } = mountForm(async () => answers.shift()!)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.get('[data-error="name"]').text()).toBe('Required')
+    expect(w.find('[role="alert"]').exists()).toBe(false)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.get('[role="alert"]').text()).toContain('Someone else changed it')
+    expect(open.value).toBe(true)
+  })
+})
+
+describe('AppConfirmModal', () => {
+  function mountConfirm(confirm: () => unknown) {
+    const open = ref(true)
+    const w = mount(AppConfirmModal, {
+      props: { 'open': open.value, 'onUpdate:open': (v: boolean) => {
+        open.value = v
+      }, 'title': 'Remove?', 'confirmLabel': 'Remove', confirm },
+      global: { stubs },
+    })
+    const confirmButton = () => w.findAll('button').find(b => b.text() === 'Remove')!
+    return { w, open, confirmButton }
+  }
+
+  it('runs the action once however often it is pressed, and closes when it is done', async () => {
+    const gate = deferred<undefined>()
+    let calls = 0
+    const { open, confirmButton } = mountConfirm(() => {
+      calls++
+      return gate.promise
+    })
+    await confirmButton().trigger('click')
+    await confirmButton().trigger('click')
+    expect(calls).toBe(1)
+    expect(open.value).toBe(true)
+    gate.resolve(undefined)
+    await flushPromises()
+    expect(open.value).toBe(false)
+  })
+
+  it('stays open when the action answers false', async () => {
+    const { open, confirmButton } = mountConfirm(async () => false)
+    await confirmButton().trigger('click')
+    await flushPromises()
+    expect(open.value).toBe(true)
+  })
+})
+
+describe('AppSectionCard', () => {
+  it('is a region named by its heading, with its description and actions', () => {
+    const w = mount(AppSectionCard, {
+      props: { title: 'Cabinets', description: 'Rooms of the clinic' },
+      slots: { actions: () => h('button', 'Add'), default: () => h('p', 'rows') },
+      global: { stubs },
+    })
+    const section = w.get('section')
+    const heading = w.get('h2')
+    expect(section.attributes('aria-labelledby')).toBe(heading.attributes('id'))
+    expect(heading.text()).toBe('Cabinets')
+    expect(w.text()).toContain('Rooms of the clinic')
+    expect(w.get('button').text()).toBe('Add')
+  })
+})
