@@ -2,7 +2,7 @@
 // name, which statuses fade, which actions its status allows.
 import { ACTIVE_STATUSES, TRANSITIONS } from '../models'
 import type { Appointment, AppointmentStatus } from '../models'
-import { formatMinutes, toClinicDateTime } from './agenda-time'
+import { formatMinutes, toClinicDateTime } from '#dentalpin/client'
 
 /** What the booking form starts with (a clicked slot, the patient tab...). */
 export interface AgendaFormPrefill {
