@@ -120,10 +120,17 @@ export interface Patient {
  * failed or was cancelled); it returns the function that withdraws it. Tasks
  * report their own outcome (toasts) and should not throw.
  */
-// A type (not an interface) so it fits the slot host's `Record<string, unknown>` ctx.
 export type PatientArchiveWarningsCtx = {
   patient: Patient
   afterArchive: (task: () => Promise<void>) => () => void
+}
+
+// The slot patients hosts, so `register('patient.archive.warnings', ...)` and
+// `<ModuleSlot name="patient.archive.warnings">` type its ctx.
+declare module '#shared/types/slots' {
+  interface ModuleSlots {
+    'patient.archive.warnings': PatientArchiveWarningsCtx
+  }
 }
 
 export interface PatientMedicalHistory {
