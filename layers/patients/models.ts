@@ -1,4 +1,4 @@
-// The patients module's published model (spec §7): `import type { Patient } from '#layers/patients/models'`.
+// The patients module's published model (docs/core-api.md, "Importable models"): `import type { Patient } from '#layers/patients/models'`.
 // Table types, the DTO in its JSON shape and the payload schemas shared by
 // the API and the browser forms. Covered by the deprecation policy.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
