@@ -170,10 +170,11 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
     it('the schedule, day and week, with every status', async () => {
       const page = await signedIn(ui)
-      await open(page, `/appointments?view=day&group=professional&date=${day}`)
+      // Cancelled and no-show cards shown too: they are the faded ones.
+      await open(page, `/appointments?view=day&group=professional&date=${day}&cancelled=1`)
       await page.getByRole('button', { name: /Contraste Ruiz/ }).first().waitFor()
       await check(page, ui, 'schedule-day')
-      await open(page, `/appointments?view=week&date=${day}`)
+      await open(page, `/appointments?view=week&date=${day}&cancelled=1`)
       await page.getByRole('button', { name: /Contraste Ruiz/ }).first().waitFor()
       await check(page, ui, 'schedule-week')
       await page.getByRole('button', { name: /Contraste Ruiz/ }).first().click()

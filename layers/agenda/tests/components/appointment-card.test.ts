@@ -63,11 +63,11 @@ describe('<AgendaAppointmentCard>', () => {
     expect(allergic.get('[data-allergies="danger"]').text()).toBe('Penicillin, Latex')
     expect(allergic.get('button').attributes('title')).toBe('Allergies: Penicillin, Latex')
     // The name holds the visible text in its order (WCAG 2.5.3), then the full note.
-    expect(allergic.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García (Penicillin, Latex), Cleaning (Scheduled). Allergies: Penicillin, Latex')
+    expect(allergic.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García — Penicillin, Latex, Cleaning (Scheduled). Allergies: Penicillin, Latex')
 
     const unknown = card({ appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: [], allergies_status: 'not_recorded' } }) })
     expect(unknown.get('[data-allergies="unknown"]').text()).toBe('Allergies?')
-    expect(unknown.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García (Allergies?), Cleaning (Scheduled). Allergies not recorded')
+    expect(unknown.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García — Allergies?, Cleaning (Scheduled). Allergies not recorded')
     const narrow = card({ box: { ...box, width: 50 }, appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: ['Latex'], allergies_status: 'recorded' } }) })
     expect(narrow.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies: Latex')
 
