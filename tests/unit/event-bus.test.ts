@@ -93,7 +93,7 @@ describe('event bus', () => {
 })
 
 describe('event catalog', () => {
-  it('lists the 20 events of the spec plus clinic.created', () => {
+  it('lists the 20 events of the core catalog plus clinic.created', () => {
     expect(EVENT_TYPES).toHaveLength(21)
     expect(EVENT_KEYS['document.uploaded']).toEqual(['document_id', 'patient_id', 'clinic_id', 'title', 'document_type'])
     expect(EVENT_KEYS['payment.recorded']).toEqual(['payment_id', 'invoice_id', 'clinic_id'])
