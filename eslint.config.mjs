@@ -1,5 +1,7 @@
 // @ts-check
+import { fileURLToPath } from 'node:url'
 import withNuxt from './.nuxt/eslint.config.mjs'
+import boundaries, { officialLayers } from './eslint/layer-boundaries.mjs'
 
 // eslint-flat-config-utils uses Object.groupBy (Node 21+); we run on Node 20.
 if (!Object.groupBy) {
@@ -10,6 +12,8 @@ if (!Object.groupBy) {
     return out
   }
 }
+
+const root = fileURLToPath(new URL('.', import.meta.url))
 
 export default withNuxt({
   ignores: ['.data/**', '.output/**', 'test-results/**'],
@@ -28,4 +32,17 @@ export default withNuxt({
   rules: {
     '@typescript-eslint/no-explicit-any': 'off',
   },
-})
+},
+// Module boundaries: one block per official layer, with the `depends` of its manifest read
+// now (eslint/layer-boundaries.mjs). A layer's own tests drive the core's harness
+// (server/db, tests/support) and are left out.
+...officialLayers(root).map(({ name, dir, depends }) => ({
+  name: `dentalpin/layer-boundaries/${name}`,
+  files: [`layers/${name}/**/*.{ts,mts,js,mjs,vue}`],
+  ignores: [`layers/${name}/tests/**`],
+  // The typed config helpers and ESLint's own rule types disagree on RuleContext.
+  plugins: { dentalpin: /** @type {any} */ (boundaries) },
+  rules: {
+    'dentalpin/layer-boundaries': /** @type {['error', unknown]} */ (['error', { layer: name, layerDir: dir, depends }]),
+  },
+})))

@@ -6,6 +6,7 @@ import { communityLayerDirs } from './modules/dentalpin-platform/layers'
 const apiErrorHandler = fileURLToPath(new URL('./server/error-handler.ts', import.meta.url))
 const rootDir = fileURLToPath(new URL('.', import.meta.url))
 const communityLayers = await communityLayerDirs(rootDir)
+const clientEntry = fileURLToPath(new URL('./shared/dentalpin-client.ts', import.meta.url))
 
 export default defineNuxtConfig({
 
@@ -33,6 +34,9 @@ export default defineNuxtConfig({
   // Root layout (no app/ srcDir) as the design card fixes it; Nuxt 4 behaviour otherwise.
   srcDir: '.',
   serverDir: 'server',
+
+  // What module code in the browser may import from the core (the server's is `#dentalpin`).
+  alias: { '#dentalpin/client': clientEntry },
   future: { compatibilityVersion: 4 },
   compatibilityDate: '2025-07-15',
 

@@ -12,6 +12,7 @@ const layerAliases = Object.fromEntries(readdirSync(new URL('./layers', import.m
 const alias = {
   ...layerAliases,
   '#shared': shared,
+  '#dentalpin/client': fileURLToPath(new URL('./shared/dentalpin-client.ts', import.meta.url)),
   '#dentalpin/modules': fileURLToPath(new URL('./tests/support/no-modules.ts', import.meta.url)),
   '#dentalpin': fileURLToPath(new URL('./server/platform/public.ts', import.meta.url)),
 }

@@ -1,6 +1,6 @@
 import { defineAsyncComponent, shallowReactive } from 'vue'
 import type { Component } from 'vue'
-import type { SlotContext, SlotEntry } from '#shared/types/slots'
+import type { SlotContext, SlotEntry, SlotName } from '#shared/types/slots'
 import ModuleSlotSkeleton from '~/components/ModuleSlotSkeleton.vue'
 
 /** Slot name → entries in registration order. Lives on the Nuxt app (one per request on the server), never in the payload. */
@@ -26,20 +26,21 @@ function registryOf(): Registry {
 }
 
 /**
- * The slot system (spec §6). A module's plugin calls
+ * The slot system (docs/core-api.md, "Slots"). A module's plugin calls
  * `useModuleSlots('my_module').register(name, entry)`: the entry belongs to
  * that module and is hidden while it is not installed. Registering the same
  * id again replaces the entry (HMR-idempotent). `entries(name, ctx)` returns
  * what to render: by ascending `order` (ties in registration order), without
  * entries whose module is inactive, whose permission the user lacks or whose
- * condition refuses the ctx.
+ * condition refuses the ctx. Slot names are typed (`SlotName`): the core's
+ * five plus those modules declare by augmenting `ModuleSlots`.
  */
 export function useModuleSlots(owner?: string) {
   const registry = registryOf()
   const modules = useModulesStore()
   const auth = useAuthStore()
 
-  function register<N extends string>(name: N, entry: SlotEntry<SlotContext<N>>): void {
+  function register<N extends SlotName>(name: N, entry: SlotEntry<SlotContext<N>>): void {
     const stored = { ...entry, module: entry.module ?? owner, component: markRaw(withSkeleton(entry.component) as object) } as StoredEntry
     const list = [...(registry[name] ?? [])]
     const index = list.findIndex(e => e.id === entry.id)
@@ -48,11 +49,11 @@ export function useModuleSlots(owner?: string) {
     registry[name] = list
   }
 
-  function unregister(name: string, id: string): void {
+  function unregister(name: SlotName, id: string): void {
     registry[name] = (registry[name] ?? []).filter(e => e.id !== id)
   }
 
-  function entries<N extends string>(name: N, ctx: SlotContext<N>): SlotEntry<SlotContext<N>>[] {
+  function entries<N extends SlotName>(name: N, ctx: SlotContext<N>): SlotEntry<SlotContext<N>>[] {
     return (registry[name] ?? [])
       .map((entry, index) => ({ entry, index }))
       .filter(({ entry }) => !entry.module || modules.isActive(entry.module))

@@ -1,4 +1,4 @@
-// The agenda module's published models (spec §7):
+// The agenda module's published models (docs/core-api.md, "Importable models"):
 // `import type { Appointment, Cabinet } from '#layers/agenda/models'`.
 // Table types, DTOs in their JSON shape, the status machine and the payload
 // schemas shared by the API and the browser. Covered by the deprecation policy.
@@ -12,7 +12,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 export const APPOINTMENT_STATUSES = ['scheduled', 'confirmed', 'checked_in', 'in_treatment', 'completed', 'cancelled', 'no_show'] as const
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number]
 
-/** Allowed transitions (domain.md); completed, cancelled and no_show are final. */
+/** Allowed transitions (README.md, "Rules"); completed, cancelled and no_show are final. */
 export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   scheduled: ['confirmed', 'checked_in', 'cancelled', 'no_show'],
   confirmed: ['checked_in', 'cancelled', 'no_show'],

@@ -1,4 +1,4 @@
-// The patient_timeline module's published model (spec §7):
+// The patient_timeline module's published model (docs/core-api.md, "Importable models"):
 // `import type { PatientTimeline } from '#layers/patient_timeline/models'`.
 import type { ColumnType, Generated, Selectable } from 'kysely'
 import { z } from 'zod'

@@ -1,4 +1,4 @@
-// The patients module's published model (spec §7): `import type { Patient } from '#layers/patients/models'`.
+// The patients module's published model (docs/core-api.md, "Importable models"): `import type { Patient } from '#layers/patients/models'`.
 // Table types, the DTO in its JSON shape and the payload schemas shared by
 // the API and the browser forms. Covered by the deprecation policy.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
@@ -112,10 +112,17 @@ export interface Patient extends PatientDetails {
  * failed or was cancelled); it returns the function that withdraws it. Tasks
  * report their own outcome (toasts) and should not throw.
  */
-// A type (not an interface) so it fits the slot host's `Record<string, unknown>` ctx.
 export type PatientArchiveWarningsCtx = {
   patient: Patient
   afterArchive: (task: () => Promise<void>) => () => void
+}
+
+// The slot patients hosts, so `register('patient.archive.warnings', ...)` and
+// `<ModuleSlot name="patient.archive.warnings">` type its ctx.
+declare module '#shared/types/slots' {
+  interface ModuleSlots {
+    'patient.archive.warnings': PatientArchiveWarningsCtx
+  }
 }
 
 export interface PatientMedicalHistory {

@@ -1,8 +1,7 @@
+import { iso } from '#shared/clinic-time'
 import type { RoleName } from '#shared/schemas/auth'
 import type { Clinic } from '../db/types'
 import type { ClinicDto, InvitationDto, MemberDto, UserDto } from '../../shared/types/auth'
-
-const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString())
 
 export type { UserDto, ClinicDto, ClinicMembershipDto, MemberStatus, MemberDto, InvitationDto } from '../../shared/types/auth'
 

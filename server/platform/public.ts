@@ -19,6 +19,7 @@ export { clinicScoped } from '../db/scoped'
 export type { Clinic, ClinicMembership, User, Role, Timestamp, GeneratedTimestamp, Json, GeneratedJson, ClinicsTable, ClinicMembershipsTable, UsersTable } from '../db/types'
 export { ROLES } from '../db/types'
 export { transaction } from '../db/transaction'
+export * from '../../shared/clinic-time'
 
 /** The database of this unit of work's process; modules type it with their own tables. */
 export const useDb = coreUseDb as <DB = any>() => Kysely<DB>

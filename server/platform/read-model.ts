@@ -11,10 +11,9 @@ import type { DependencyProblem } from './graph'
 import type { BrokenModule, ModuleRegistry, RegisteredModule } from './registry'
 import { PENDING_STATES } from './repository'
 import type { ModuleRepository, ModuleRow } from './repository'
+import { iso } from '#shared/clinic-time'
 
 type Db = Kysely<Database>
-
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
 export class ModuleReadModel {
   constructor(readonly db: Db, readonly repo: ModuleRepository, readonly registry: ModuleRegistry) {}

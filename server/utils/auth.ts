@@ -1,38 +1,19 @@
-import { isProduction } from '../platform/env'
+// Auto-imported into every route handler, the modules' included: who is calling
+// and what they may do (docs/core-api.md, "Route helpers").
 import type { H3Event } from 'h3'
 import type { AuthContext } from '../auth/context'
 import { resolveAuth } from '../auth/context'
 import { hasPermission } from '../auth/permissions'
-import type { AuthSettings, ClientInfo, IssuedSecret } from '../auth/service'
+import { SESSION_COOKIE } from '../auth/http'
 import { useDb } from '../db'
 import { forbidden, unauthorized } from './errors'
 
 export type { AuthContext } from '../auth/context'
 
-export const SESSION_COOKIE = 'dentalpin_session'
-
 declare module 'h3' {
   interface H3EventContext {
     auth?: AuthContext | null
     requestId?: string
-  }
-}
-
-export function authSettings(): AuthSettings {
-  const config = useRuntimeConfig()
-  return {
-    loginMaxFailures: Number(config.loginMaxFailures),
-    loginWindowSeconds: Number(config.loginWindowSeconds),
-    sessionDays: Number(config.sessionDays),
-    tokenDays: Number(config.tokenDays),
-  }
-}
-
-export function clientInfo(event: H3Event): ClientInfo {
-  const trustProxy = Boolean(useRuntimeConfig().trustProxy)
-  return {
-    ip: getRequestIP(event, { xForwardedFor: trustProxy }) ?? 'unknown',
-    userAgent: getRequestHeader(event, 'user-agent') ?? null,
   }
 }
 
@@ -69,18 +50,4 @@ export async function requirePermission(event: H3Event, permission: string): Pro
     throw forbidden('auth.forbidden', `Missing permission: ${permission}`)
   }
   return auth as AuthContext & { clinicId: string }
-}
-
-export function setSessionCookie(event: H3Event, issued: IssuedSecret): void {
-  setCookie(event, SESSION_COOKIE, issued.secret, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: isProduction(),
-    path: '/',
-    expires: issued.expiresAt,
-  })
-}
-
-export function clearSessionCookie(event: H3Event): void {
-  deleteCookie(event, SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: isProduction(), path: '/' })
 }

@@ -1,20 +1,11 @@
 import { z } from 'zod'
+import { isValidTimeZone } from '../clinic-time'
 
 export const ROLES = ['admin', 'dentist', 'hygienist', 'assistant', 'receptionist'] as const
 export const roleSchema = z.enum(ROLES)
 export type RoleName = z.infer<typeof roleSchema>
 
 export const LANGUAGES = ['en', 'es'] as const
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value })
-    return true
-  }
-  catch {
-    return false
-  }
-}
 
 const trimmed = (max: number) => z.string().trim().min(1, 'validation.required').max(max)
 /** Optional text for creation: missing or empty becomes null. */
@@ -33,7 +24,7 @@ export const passwordSchema = z
   .regex(/\p{L}/u, 'validation.password_letter')
   .regex(/\d/, 'validation.password_digit')
 
-export const timezoneSchema = z.string().trim().refine(isTimeZone, 'validation.timezone')
+export const timezoneSchema = z.string().trim().refine(isValidTimeZone, 'validation.timezone')
 export const currencySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'validation.currency')
 export const countrySchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'validation.country')
 export const languageSchema = z.enum(LANGUAGES, 'validation.language')

@@ -16,20 +16,20 @@ export interface ErrorItem {
   params?: ErrorParams
 }
 
-/** Success envelope (spec §5). */
+/** Success envelope (docs/core-api.md, "Envelopes"). */
 export interface ApiResponse<T> {
   data: T
   message: string | null
 }
 
-/** Success envelope of a list page (spec §5). */
+/** Success envelope of a list page (docs/core-api.md, "Envelopes"). */
 export interface PaginatedApiResponse<T> extends ApiResponse<T[]> {
   total: number
   page: number
   page_size: number
 }
 
-/** The one error shape of the API (spec §5). */
+/** The one error shape of the API (docs/core-api.md, "Envelopes"). */
 export interface ErrorResponse {
   data: null
   message: string

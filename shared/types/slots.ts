@@ -74,8 +74,8 @@ export interface SlotAppointment {
   updated_at: string
 }
 
-/** The five canonical slots of spec §6 and the ctx each one passes to its entries. */
-export interface SlotContexts {
+/** The core's five slots (docs/core-api.md, "Slots") and the ctx each one passes to its entries. */
+export interface CoreSlots {
   'patient.detail.tabs': { patient: SlotPatient }
   'patient.detail.sidebar': { patient: SlotPatient }
   'appointment.detail.actions': { appointment: SlotAppointment }
@@ -83,12 +83,29 @@ export interface SlotContexts {
   'settings.sections': Record<string, never>
 }
 
+/**
+ * Slots that modules host, with their ctx. Empty in the core: a module that
+ * hosts a slot declares it, so `register()` and `<ModuleSlot>` know the name
+ * and type its ctx:
+ *
+ * ```ts
+ * declare module '#shared/types/slots' {
+ *   interface ModuleSlots { 'patient.archive.warnings': PatientArchiveWarningsCtx }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface ModuleSlots {}
+
+/** Every slot the app knows: the core's and the ones modules declare. */
+export interface SlotContexts extends CoreSlots, ModuleSlots {}
+
 export type SlotName = keyof SlotContexts
-export type SlotContext<N extends string> = N extends SlotName ? SlotContexts[N] : Record<string, unknown>
+export type SlotContext<N extends SlotName> = SlotContexts[N]
 
-export const CANONICAL_SLOTS: SlotName[] = ['patient.detail.tabs', 'patient.detail.sidebar', 'appointment.detail.actions', 'dashboard.widgets', 'settings.sections']
+export const CANONICAL_SLOTS: (keyof CoreSlots)[] = ['patient.detail.tabs', 'patient.detail.sidebar', 'appointment.detail.actions', 'dashboard.widgets', 'settings.sections']
 
-/** One contribution to a slot (spec §6). */
+/** One contribution to a slot (docs/core-api.md, "Slots"). */
 export interface SlotEntry<Ctx = unknown> {
   /** Unique and stable: registering the same id again replaces the entry (HMR). */
   id: string

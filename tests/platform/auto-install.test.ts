@@ -1,7 +1,8 @@
 // auto_install modules go through the same pipeline as any install (migrations,
 // seeds, hook, journal) when boot first sees them; reconcile refreshes
 // metadata but never an existing row's state or installed_version; broken
-// modules are kept out and reported (module-platform.md §3, §4, §9).
+// modules are kept out and reported (`load_error` in GET /modules and the doctor,
+// docs/core-api.md "Module lifecycle REST").
 import { describe, expect, it } from 'vitest'
 import type { ModuleContext } from '../../server/platform/module'
 import { defineTestModule, errorOf, expectOperationError, journal, moduleRow, tableNames, usePlatformSuite } from '../support/platform-fixtures'

@@ -1,6 +1,6 @@
 // Modules that cannot be installed because of their dependencies are listed
 // with the reason by listModules() (GET /modules) and by doctor(), and the
-// other modules still install and serve (module-platform.md §4, §9).
+// other modules still install and serve (docs/core-api.md "Module lifecycle REST").
 import { describe, expect, it } from 'vitest'
 import { defineTestModule, expectOperationError, usePlatformSuite } from '../support/platform-fixtures'
 

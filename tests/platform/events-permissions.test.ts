@@ -1,5 +1,6 @@
 // What an installed module contributes at run time and only then: event
-// handlers, role grants, per-clinic seed data (module-platform.md §6, §7, §8);
+// handlers, role grants, per-clinic seed data (docs/core-api.md "Event bus",
+// "Permissions"; docs/creating-modules.md "Seed data");
 // events of an install hook go out only after the commit; concurrent
 // scheduling is refused with a 409 and leaves the database consistent.
 import { sql } from 'kysely'

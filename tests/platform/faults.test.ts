@@ -1,4 +1,5 @@
-// A failing step rolls the whole module operation back (module-platform.md §3):
+// A failing step rolls the whole module operation back (one transaction per
+// operation, docs/creating-modules.md "Lifecycle"):
 // the database is exactly as before, the journal says what failed and where,
 // the row keeps its stable state with the error, independent operations of the
 // same batch still run and dependents of the failed one are skipped.

@@ -1,5 +1,6 @@
 // Install / uninstall / reinstall of in-memory modules on a real database
-// (module-platform.md §2, §3, §6): scheduling checks, dependency order, the
+// (docs/core-api.md "Module lifecycle REST", docs/creating-modules.md "Seed
+// data"): scheduling checks, dependency order, the
 // journal, backups, ownership of tables and seeded records, orphans.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,6 +1,6 @@
 // The three official modules install on a fresh database as a community
 // module would: their tables, the per-clinic cabinet seed, and the published
-// models importable from their documented paths (spec §7).
+// models importable from their documented paths (docs/core-api.md "Importable models").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clinic, ClinicMembership, User } from '#dentalpin'
 import type { Patient, PatientsTables } from '#layers/patients/models'

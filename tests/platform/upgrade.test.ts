@@ -1,4 +1,4 @@
-// Upgrades (module-platform.md §2, §3, §6): the installed version is what the
+// Upgrades (docs/creating-modules.md "Migrations", "Seed data"): the installed version is what the
 // database holds, never what is on disk; an upgrade runs only the new
 // migrations, passes the true previous version to postUpgrade and re-runs the
 // seeds respecting noupdate and user deletions; downgrades are refused.

@@ -110,6 +110,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const database = options.database ?? await createTestDatabase()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  // Its own storage folder, removed at close: nothing carries over to a later suite (even on the same port).
+  const storageDir = mkdtempSync(join(tmpdir(), 'dentalpin-storage-'))
   let log = ''
   let child: ChildProcess
 
@@ -123,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         NITRO_HOST: '127.0.0.1',
         NITRO_PORT: String(port),
         DENTALPIN_TEST_ROUTES: '1',
-        DENTALPIN_STORAGE_DIR: join(tmpdir(), `dentalpin-storage-${port}`),
+        DENTALPIN_STORAGE_DIR: storageDir,
         ...database.env,
         ...options.env,
       },
@@ -168,6 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     async close() {
       await stop()
       if (!options.database) await database.drop()
+      rmSync(storageDir, { recursive: true, force: true })
     },
   }
 }

@@ -10,6 +10,7 @@ import ModuleSlot from '~/components/ModuleSlot.vue'
 import ModuleSlotEntry from '~/components/ModuleSlotEntry.vue'
 import type { MeDto } from '~/stores/auth'
 import type { ActiveModule } from '~/stores/modules'
+import type { SlotName } from '#shared/types/slots'
 
 /** Stand-ins for @nuxt/ui: tests assert on our data attributes, never on the library's markup. */
 const UAlert = defineComponent({
@@ -40,12 +41,13 @@ function globalOptions(config: Partial<AppConfig> = {}) {
   }
 }
 
-export function mountSlot(name: string, ctx: Record<string, unknown> = {}, slots?: Record<string, unknown>, config?: Partial<AppConfig>) {
-  return mount(ModuleSlot, { props: { name, ctx }, slots: slots as never, global: globalOptions(config) })
+export function mountSlot(name: SlotName, ctx: Record<string, unknown> = {}, slots?: Record<string, unknown>, config?: Partial<AppConfig>) {
+  // The tests pass partial ctx objects on purpose (only what an entry reads).
+  return mount(ModuleSlot, { props: { name, ctx: ctx as never }, slots: slots as never, global: globalOptions(config) })
 }
 
-export function renderSlot(name: string, ctx: Record<string, unknown> = {}): Promise<string> {
-  return renderToString(ModuleSlot, { props: { name, ctx }, global: globalOptions() })
+export function renderSlot(name: SlotName, ctx: Record<string, unknown> = {}): Promise<string> {
+  return renderToString(ModuleSlot, { props: { name, ctx: ctx as never }, global: globalOptions() })
 }
 
 /** A slot entry component rendering `<p data-entry-content="label">label</p>`. */

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { EventBus } from '../../server/platform/events/bus'
 import { EVENT_KEYS, EVENT_TYPES } from '../../server/platform/events/catalog'
+import type { PayloadOf } from '../../server/platform/events/catalog'
 
 describe('event bus', () => {
   it('delivers at once outside a unit of work, to handlers in subscription order', () => {
@@ -92,9 +93,21 @@ describe('event bus', () => {
 })
 
 describe('event catalog', () => {
-  it('lists the 20 events of the spec plus clinic.created', () => {
+  it('lists the 20 events of the core catalog plus clinic.created', () => {
     expect(EVENT_TYPES).toHaveLength(21)
     expect(EVENT_KEYS['document.uploaded']).toEqual(['document_id', 'patient_id', 'clinic_id', 'title', 'document_type'])
     expect(EVENT_KEYS['payment.recorded']).toEqual(['payment_id', 'invoice_id', 'clinic_id'])
+  })
+
+  it('types the richer payloads of the official modules as optional keys, the documented ones as required', () => {
+    expect(EVENT_KEYS['appointment.scheduled']).toEqual(['appointment_id', 'patient_id', 'clinic_id'])
+    expect(EVENT_KEYS['appointment.completed']).toEqual(['appointment_id'])
+    // Checked by `npm run typecheck`.
+    type Scheduled = PayloadOf<'appointment.scheduled'>
+    expectTypeOf<Scheduled['clinic_id']>().toEqualTypeOf<string>()
+    expectTypeOf<Scheduled['reason']>().toEqualTypeOf<string | null | undefined>()
+    expectTypeOf<PayloadOf<'appointment.updated'>['status']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<PayloadOf<'appointment.cancelled'>['patient_id']>().toEqualTypeOf<string | null | undefined>()
+    expectTypeOf<PayloadOf<'appointment.no_show'>['note']>().toEqualTypeOf<string | null | undefined>()
   })
 })

@@ -9,7 +9,7 @@ function issuesOf(input: unknown) {
   return result.error.issues
 }
 
-// The vectors of module-platform.md §1: exactly these outcomes.
+// The manifest rules of docs/core-api.md "Manifest", one vector each: exactly these outcomes.
 describe('manifest vectors', () => {
   it('accepts the minimal valid manifest', () => {
     expect(parseManifest(base)).toEqual(base)

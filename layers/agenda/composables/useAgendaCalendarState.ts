@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, startOfWeek } from '../lib/agenda-time'
+import { addDays, isIsoDate, startOfWeek } from '#dentalpin/client'
 
 export type AgendaView = 'week' | 'day'
 export type AgendaGroup = 'professional' | 'cabinet'

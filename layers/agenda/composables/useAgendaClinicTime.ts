@@ -1,4 +1,4 @@
-import { clinicToday, formatDate } from '../lib/agenda-time'
+import { clinicToday, formatCalendarDate, formatInstant } from '#dentalpin/client'
 
 /**
  * The current clinic's timezone (from /auth/me) and "today" on its calendar.
@@ -11,10 +11,9 @@ export function useAgendaClinicTime() {
   const timeZone = computed(() => auth.me?.current_clinic?.timezone || 'UTC')
   const today = computed(() => clinicToday(timeZone.value))
   /** "27 Nov 2026, 10:02" on the clinic's clock, in the user's language. */
-  const dateTime = (iso: string) =>
-    new Intl.DateTimeFormat(locale.value, { timeZone: timeZone.value, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso))
+  const dateTime = (iso: string) => formatInstant(iso, locale.value, timeZone.value, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })
   /** A clinic date in the user's language ("Friday, 27 November 2026"). */
-  const longDate = (date: string) => formatDate(date, locale.value, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  const longDate = (date: string) => formatCalendarDate(date, locale.value, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   return { timeZone, today, locale, dateTime, longDate }
 }
 

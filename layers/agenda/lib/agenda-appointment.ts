@@ -2,7 +2,7 @@
 // name, which statuses fade, which actions its status allows.
 import { ACTIVE_STATUSES, TRANSITIONS } from '../models'
 import type { Appointment, AppointmentStatus } from '../models'
-import { formatMinutes, toClinicDateTime } from './agenda-time'
+import { formatMinutes, toClinicDateTime } from '#dentalpin/client'
 
 /** What the booking form starts with (a clicked slot, the patient tab...). */
 export interface AgendaFormPrefill {
@@ -54,10 +54,17 @@ export function allergyNote(patient: Appointment['patient'], t: Translate): { ki
   return { kind: 'unknown', short: t('agenda.allergies.notRecordedShort'), full: t('agenda.allergies.notRecorded') }
 }
 
-/** A card's accessible name: "10:00–10:30 Ana García, Cleaning (Confirmed). Allergies: Latex". */
-export function appointmentAccessibleName(appointment: Pick<Appointment, 'patient' | 'start_time' | 'end_time' | 'reason' | 'status'>, timeZone: string, t: Translate): string {
+/**
+ * A card's accessible name: "10:00–10:30 Ana García, Cleaning (Confirmed). Allergies: Latex".
+ * When the card shows the allergies' short text after the name (`showsAllergies`),
+ * the accessible name carries it in the same place, "10:00–10:30 Ana García — Latex,
+ * Cleaning (Confirmed). Allergies: Latex", so the visible text is part of the name (WCAG 2.5.3).
+ */
+export function appointmentAccessibleName(appointment: Pick<Appointment, 'patient' | 'start_time' | 'end_time' | 'reason' | 'status'>, timeZone: string, t: Translate, showsAllergies = false): string {
   const who = appointmentTitle(appointment, t)
   const reason = appointment.reason ? `, ${appointment.reason}` : ''
   const allergies = allergyNote(appointment.patient, t)
-  return `${timeRange(appointment.start_time, appointment.end_time, timeZone)} ${who}${reason} (${t(`agenda.status.${appointment.status}`)})${allergies ? `. ${allergies.full}` : ''}`
+  // Not in parentheses: checkers (axe-core) drop parenthesised text before comparing names.
+  const shown = allergies && showsAllergies ? ` — ${allergies.short}` : ''
+  return `${timeRange(appointment.start_time, appointment.end_time, timeZone)} ${who}${shown}${reason} (${t(`agenda.status.${appointment.status}`)})${allergies ? `. ${allergies.full}` : ''}`
 }

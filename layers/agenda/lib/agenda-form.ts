@@ -3,7 +3,7 @@
 // the clinic's clock; a time input cannot say 24:00, so an end of 00:00 means
 // the midnight that closes the day.
 import type { Appointment, AppointmentCreateInput, AppointmentUpdateInput } from '../models'
-import { clinicIso, formatMinutes, parseMinutes, toClinicDateTime } from './agenda-time'
+import { clinicIso, formatMinutes, parseMinutes, toClinicDateTime } from '#dentalpin/client'
 
 export const DAY_MINUTES = 24 * 60
 

@@ -2,7 +2,7 @@
 // covers, how overlapping appointments share the column (lanes), where a card
 // sits, and how a drag snaps to the 15-minute grid. Pure functions: the
 // components turn their results into CSS.
-import { toClinicDateTime } from './agenda-time'
+import { toClinicDateTime } from '#dentalpin/client'
 
 export const SLOT_MINUTES = 15
 export const DAY_MINUTES = 24 * 60

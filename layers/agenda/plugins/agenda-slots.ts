@@ -1,5 +1,5 @@
 import type { Appointment } from '../models'
-import type { SlotAppointment } from '#shared/types/slots'
+import type { SlotAppointment } from '#dentalpin/client'
 
 // The agenda's contributions to the core's slots, owned by 'agenda' (they
 // vanish while the module is not installed). Loaded on demand.

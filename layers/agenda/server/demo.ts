@@ -5,11 +5,11 @@
 // its statuses around the current time, and the coming days booked.
 // Everything goes through the services, so events, history and the
 // timeline are exactly as in daily use.
+import { addDays, clinicInstant, clinicToday, isoWeekday, parseMinutes } from '#dentalpin'
 import type { DemoContext } from '#dentalpin'
 import type { Kysely } from 'kysely'
 import type { AppointmentStatus } from '../models'
 import type { AgendaDb } from './db'
-import { offsetMinutes } from './domain/timezone'
 import { createAppointment, transitionAppointment } from './services/appointments'
 import { createCabinet } from './services/cabinets'
 
@@ -28,24 +28,6 @@ const PATH: Record<AppointmentStatus, AppointmentStatus[]> = {
   completed: ['confirmed', 'checked_in', 'in_treatment', 'completed'],
   cancelled: ['cancelled'],
   no_show: ['confirmed', 'no_show'],
-}
-
-/** The UTC instant of a clinic-local wall time. */
-function zoned(date: string, time: string, timeZone: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`)
-  const first = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60_000)
-  // Around a DST change the offset of the result can differ from the guess's.
-  return new Date(guess.getTime() - offsetMinutes(first, timeZone) * 60_000)
-}
-
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
 }
 
 /** What a slot has become by now: the past is settled, the present is at the chair, the future is booked. */
@@ -67,12 +49,12 @@ export async function seedAgendaDemo(ctx: DemoContext): Promise<void> {
   if (patients.length === 0) return
 
   const now = new Date()
-  const today = localDate(now, clinic.timezone)
+  const today = clinicToday(clinic.timezone, now)
   let n = 0
   let count = 0
   for (let offset = -3; offset <= 4; offset++) {
     const date = addDays(today, offset)
-    if (new Date(`${date}T12:00:00Z`).getUTCDay() === 0) continue // closed on Sundays
+    if (isoWeekday(date) === 6) continue // closed on Sundays
     for (const role of ['dentist', 'hygienist'] as const) {
       const professional = ctx.users[role]
       if (!professional) continue
@@ -80,7 +62,7 @@ export async function seedAgendaDemo(ctx: DemoContext): Promise<void> {
         n++
         // Leave some gaps so there are free slots to book.
         if (offset > 0 && n % 4 === 0) continue
-        const start = zoned(date, time, clinic.timezone)
+        const start = new Date(clinicInstant(date, parseMinutes(time)!, clinic.timezone))
         const end = new Date(start.getTime() + minutes * 60_000)
         const patient = patients[(n * 7) % patients.length]!
         const appointment = await createAppointment(db, actor, {

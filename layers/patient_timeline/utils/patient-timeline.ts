@@ -1,6 +1,7 @@
 // Pure helpers of the Timeline tab: day grouping (Today / This week /
 // Earlier) in the clinic's time zone, relative times, and how each category
 // looks. No Vue, no Nuxt: unit-tested as plain functions.
+import { clinicDate, formatInstant, knownTimeZone, startOfWeek } from '#dentalpin/client'
 import type { TimelineCategory } from '../models'
 
 export const PATIENT_TIMELINE_GROUPS = ['today', 'week', 'earlier'] as const
@@ -20,39 +21,20 @@ export interface GroupingOptions {
 
 const DAY_MS = 86_400_000
 
-/** Days since 1970-01-01 of the calendar date `date` falls on in `timeZone`. */
-function dayNumber(date: Date, timeZone: string | undefined): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date)
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find(p => p.type === type)?.value)
-  return Math.floor(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS)
-}
-
-function safeZone(timeZone: string | undefined): string | undefined {
-  if (!timeZone) return undefined
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return timeZone
-  }
-  catch {
-    return undefined
-  }
-}
-
 /**
  * Splits entries (newest first, as the API sends them) into Today, This week
  * (earlier days of the current week) and Earlier, keeping their order and
  * leaving out empty groups. An entry dated after `now` counts as today.
  */
 export function groupPatientTimeline<T extends { occurred_at: string }>(entries: readonly T[], now: Date, options: GroupingOptions = {}): PatientTimelineGroup<T>[] {
-  const zone = safeZone(options.timeZone)
+  const zone = knownTimeZone(options.timeZone)
   const weekStart = options.weekStartsOn && options.weekStartsOn >= 1 && options.weekStartsOn <= 7 ? options.weekStartsOn : 1
-  const today = dayNumber(now, zone)
-  // 1970-01-01 was a Thursday (ISO 4).
-  const isoWeekday = ((today + 3) % 7 + 7) % 7 + 1
-  const firstDayOfWeek = today - ((isoWeekday - weekStart + 7) % 7)
+  // Plain `YYYY-MM-DD` dates compare as strings.
+  const today = clinicDate(now, zone)
+  const firstDayOfWeek = startOfWeek(today, weekStart)
   const groups: Record<PatientTimelineGroupKey, T[]> = { today: [], week: [], earlier: [] }
   for (const entry of entries) {
-    const day = dayNumber(new Date(entry.occurred_at), zone)
+    const day = clinicDate(entry.occurred_at, zone)
     groups[day >= today ? 'today' : day >= firstDayOfWeek ? 'week' : 'earlier'].push(entry)
   }
   return PATIENT_TIMELINE_GROUPS.filter(key => groups[key].length > 0).map(key => ({ key, entries: groups[key] }))
@@ -90,7 +72,7 @@ export function formatPatientTimelineRelative(date: Date, now: Date, locale: str
 
 /** The date and time in the clinic's time zone ("2 Dec 2025, 10:00"). */
 export function formatPatientTimelineAbsolute(date: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: safeZone(timeZone) }).format(date)
+  return formatInstant(date, locale, knownTimeZone(timeZone), { dateStyle: 'medium', timeStyle: 'short' })
 }
 
 type BadgeColor = 'primary' | 'secondary' | 'success' | 'info' | 'warning' | 'error' | 'neutral'

@@ -1,5 +1,5 @@
 import type { MaybeRefOrGetter } from 'vue'
-import type { ApiResponse } from '#shared/types/envelope'
+import type { ApiResponse } from '#dentalpin/client'
 import type { Patient } from '../models'
 
 /**

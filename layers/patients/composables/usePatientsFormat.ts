@@ -1,24 +1,5 @@
+import { clinicDate, formatCalendarDate, formatInstant, knownTimeZone } from '#dentalpin/client'
 import type { Patient } from '../models'
-
-/** `timeZone` when Intl knows it; undefined (the browser's) otherwise, so a bad setting never breaks a screen. */
-function knownZone(timeZone: string | null | undefined): string | undefined {
-  if (!timeZone) return undefined
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return timeZone
-  }
-  catch {
-    return undefined
-  }
-}
-
-/** Year, month (1-12) and day of `date` on the calendar of `timeZone` (the browser's without one). */
-function calendarDay(date: Date, timeZone?: string): [number, number, number] {
-  if (!timeZone) return [date.getFullYear(), date.getMonth() + 1, date.getDate()]
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date)
-  const part = (type: string) => Number(parts.find(p => p.type === type)?.value)
-  return [part('year'), part('month'), part('day')]
-}
 
 /**
  * Whole years between a `YYYY-MM-DD` birth date and `today` on the calendar
@@ -29,7 +10,7 @@ export function patientsAge(dateOfBirth: string | null | undefined, today = new 
   const match = dateOfBirth ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth) : null
   if (!match) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const [todayYear, todayMonth, todayDay] = calendarDay(today, knownZone(timeZone))
+  const [todayYear, todayMonth, todayDay] = clinicDate(today, knownTimeZone(timeZone)).split('-').map(Number) as [number, number, number]
   let age = todayYear - year
   const beforeBirthday = todayMonth < month || (todayMonth === month && todayDay < day)
   if (beforeBirthday) age -= 1
@@ -45,12 +26,12 @@ export function patientsAge(dateOfBirth: string | null | undefined, today = new 
 export function usePatientsFormat() {
   const { t, locale } = useI18n()
   const auth = useAuthStore()
-  const timeZone = computed(() => knownZone(auth.me?.current_clinic?.timezone))
+  const timeZone = computed(() => knownTimeZone(auth.me?.current_clinic?.timezone))
 
   /** A `YYYY-MM-DD` date as the locale writes it (no timezone shift). */
   function date(value: string | null | undefined): string | null {
     if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`))
+    return formatCalendarDate(value, locale.value, { dateStyle: 'medium' })
   }
 
   /** The calendar day of an ISO timestamp in the clinic's timezone. */
@@ -58,7 +39,7 @@ export function usePatientsFormat() {
     if (!value) return null
     const parsed = new Date(value)
     if (Number.isNaN(parsed.getTime())) return null
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeZone: timeZone.value }).format(parsed)
+    return formatInstant(parsed, locale.value, timeZone.value, { dateStyle: 'medium' })
   }
 
   function age(patient: Pick<Patient, 'date_of_birth'>): string | null {

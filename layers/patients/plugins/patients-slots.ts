@@ -1,4 +1,4 @@
-import type { SlotPatient } from '#shared/types/slots'
+import type { SlotPatient } from '#dentalpin/client'
 import type { Patient } from '../models'
 
 // The patient page's own tabs, owned by `patients`: other modules add

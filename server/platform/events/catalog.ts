@@ -1,5 +1,19 @@
 // The core event catalog (spec §4), one source for names and payload keys.
-// All payload keys are strings; UUIDs travel as strings. Extra keys are allowed.
+// All payload keys are strings; UUIDs travel as strings; times are UTC ISO
+// strings. The keys listed in EVENT_KEYS are required; the optional ones are
+// what the official modules also send (a richer payload), typed here so
+// consumers see them — a handler must still cope with their absence, since
+// another publisher may send the minimum. Other extra keys are allowed.
+
+/** What the agenda adds to every appointment event (layers/agenda/README.md). */
+interface AppointmentFacts {
+  clinic_id?: string
+  /** Null for a blocked slot (no patient). */
+  patient_id?: string | null
+  professional_id?: string
+  start_time?: string
+  end_time?: string
+}
 
 export interface EventPayloads {
   'clinic.created': { clinic_id: string }
@@ -7,11 +21,16 @@ export interface EventPayloads {
   'patient.updated': { patient_id: string, clinic_id: string, changes: string[] }
   'patient.archived': { patient_id: string, clinic_id: string }
   'patient.medical_updated': { patient_id: string, clinic_id: string, user_id: string }
-  'appointment.scheduled': { appointment_id: string, patient_id: string | null, clinic_id: string }
-  'appointment.updated': { appointment_id: string, clinic_id: string, changes: string[] }
-  'appointment.completed': { appointment_id: string }
-  'appointment.cancelled': { appointment_id: string }
-  'appointment.no_show': { appointment_id: string }
+  'appointment.scheduled': { appointment_id: string, patient_id: string | null, clinic_id: string } & AppointmentFacts & {
+    reason?: string | null
+  }
+  'appointment.updated': { appointment_id: string, clinic_id: string, changes: string[] } & AppointmentFacts & {
+    /** The status after the change (`scheduled`, `confirmed`, `checked_in`, `in_treatment`...). */
+    status?: string
+  }
+  'appointment.completed': { appointment_id: string } & AppointmentFacts & { note?: string | null }
+  'appointment.cancelled': { appointment_id: string } & AppointmentFacts & { note?: string | null }
+  'appointment.no_show': { appointment_id: string } & AppointmentFacts & { note?: string | null }
   'treatment.completed': { treatment_id: string, patient_id: string, clinic_id: string }
   'budget.created': { budget_id: string, clinic_id: string }
   'budget.sent': { budget_id: string, clinic_id: string }
@@ -27,8 +46,11 @@ export interface EventPayloads {
 
 export type EventType = keyof EventPayloads
 
-/** The payload keys each catalog event must carry. */
-export const EVENT_KEYS: { [E in EventType]: ReadonlyArray<keyof EventPayloads[E]> } = {
+/** The keys of T that are not optional. */
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T]
+
+/** The payload keys each catalog event must carry (the optional, richer ones are not listed). */
+export const EVENT_KEYS: { [E in EventType]: ReadonlyArray<RequiredKeys<EventPayloads[E]>> } = {
   'clinic.created': ['clinic_id'],
   'patient.created': ['patient_id', 'clinic_id'],
   'patient.updated': ['patient_id', 'clinic_id', 'changes'],

@@ -4,15 +4,17 @@
 import { defineAsyncComponent, defineComponent, h } from 'vue'
 import type { Component } from 'vue'
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest'
 import type { MockInstance } from 'vitest'
+import type { SlotName, SlotPatient } from '#shared/types/slots'
 import { activateModules, entry, mountSlot, renderedIds, renderSlot, signIn, vueWarnings } from '../../support/slot-harness'
 
 const WIDGETS = 'dashboard.widgets'
 const TABS = 'patient.detail.tabs'
 
+/** The part of a patient the entries here read. */
 function patient(lastName: string) {
-  return { id: 'p1', clinic_id: 'c1', first_name: 'Ana', last_name: lastName }
+  return { id: 'p1', clinic_id: 'c1', first_name: 'Ana', last_name: lastName } as SlotPatient
 }
 
 /** Entry contents in document order. */
@@ -43,6 +45,15 @@ afterEach(() => {
   expect(vueWarnings.splice(0)).toEqual([])
 })
 
+describe('slot names', () => {
+  it('are the core\'s plus the ones modules declare (checked by the typecheck)', () => {
+    expectTypeOf<'dashboard.widgets'>().toExtend<SlotName>()
+    // Declared by layers/patients/models.ts through `ModuleSlots`.
+    expectTypeOf<'patient.archive.warnings'>().toExtend<SlotName>()
+    expectTypeOf<'nobody.uses.this'>().not.toExtend<SlotName>()
+  })
+})
+
 describe('<ModuleSlot> order', () => {
   it('renders entries by ascending order, ties in registration order, no order as 0', () => {
     const slots = useModuleSlots()
@@ -67,7 +78,7 @@ describe('<ModuleSlot> order', () => {
 
     expect(renderedIds(mountSlot(WIDGETS))).toEqual(['widget'])
     expect(renderedIds(mountSlot('settings.sections'))).toEqual(['section'])
-    expect(renderedIds(mountSlot('nobody.uses.this'))).toEqual([])
+    expect(renderedIds(mountSlot('nobody.uses.this' as SlotName))).toEqual([])
   })
 
   it('places an entry registered after mounting by its order', async () => {

@@ -1,4 +1,4 @@
-import { badRequest, conflict, DomainError, eventBus, notFound, transaction } from '#dentalpin'
+import { badRequest, conflict, DomainError, eventBus, iso, isoInZone, notFound, transaction } from '#dentalpin'
 import type { ErrorItem } from '#dentalpin'
 import type { Kysely, Updateable } from 'kysely'
 import type { z } from 'zod'
@@ -10,7 +10,6 @@ import type {
 } from '../../models'
 import type { Actor, AgendaDb } from '../db'
 import { checkTransition, isActive, isFinal } from '../domain/status'
-import { formatInTimeZone } from '../domain/timezone'
 import * as repo from '../repositories/appointments'
 import type { AppointmentWithNames } from '../repositories/appointments'
 import { findCabinet } from '../repositories/cabinets'
@@ -23,7 +22,7 @@ const notFoundError = () => notFound('agenda.appointment_not_found')
 // ---- row → DTO -------------------------------------------------------------
 
 function toDto(row: AppointmentWithNames, timeZone: string): Appointment {
-  const at = (d: Date) => formatInTimeZone(new Date(d), timeZone)
+  const at = (d: Date) => isoInZone(d, timeZone)
   return {
     id: row.id,
     clinic_id: row.clinic_id,
@@ -66,7 +65,7 @@ async function loadDetail(db: Db, clinicId: string, id: string): Promise<Appoint
     to_status: h.to_status,
     note: h.note,
     changed_by: h.changed_by ? { id: h.changed_by, name: `${h.first_name ?? ''} ${h.last_name ?? ''}`.trim() } : null,
-    changed_at: formatInTimeZone(new Date(h.changed_at), timeZone),
+    changed_at: isoInZone(h.changed_at, timeZone),
   }))
   return { ...toDto(row, timeZone), status_history }
 }
@@ -151,10 +150,8 @@ async function assertFree(trx: Db, clinicId: string, slot: SlotToCheck) {
 
 /** The times of a colliding appointment, ISO with this clinic's offset (as the DTOs give them). */
 function slotParams(row: { start_time: Date, end_time: Date }, timeZone: string) {
-  return { start_time: formatInTimeZone(new Date(row.start_time), timeZone), end_time: formatInTimeZone(new Date(row.end_time), timeZone) }
+  return { start_time: isoInZone(row.start_time, timeZone), end_time: isoInZone(row.end_time, timeZone) }
 }
-
-const utc = (d: Date) => new Date(d).toISOString()
 
 // ---- queries ---------------------------------------------------------------
 
@@ -201,8 +198,9 @@ export async function createAppointment(db: Db, actor: Actor, input: z.output<ty
       clinic_id: actor.clinicId,
       patient_id: row.patient_id,
       professional_id: row.professional_id,
-      start_time: utc(row.start_time),
-      end_time: utc(row.end_time),
+      start_time: iso(row.start_time),
+      end_time: iso(row.end_time),
+      reason: row.reason,
     })
     return loadDetail(trx, actor.clinicId, row.id)
   })
@@ -277,8 +275,8 @@ function updatedPayload(row: AppointmentRow, changes: string[]) {
     patient_id: row.patient_id,
     changes,
     status: row.status,
-    start_time: utc(row.start_time),
-    end_time: utc(row.end_time),
+    start_time: iso(row.start_time),
+    end_time: iso(row.end_time),
   }
 }
 
@@ -314,8 +312,8 @@ export async function transitionAppointment(db: Db, actor: Actor, id: string, in
         clinic_id: row.clinic_id,
         patient_id: row.patient_id,
         professional_id: row.professional_id,
-        start_time: utc(row.start_time),
-        end_time: utc(row.end_time),
+        start_time: iso(row.start_time),
+        end_time: iso(row.end_time),
         note: input.note,
       })
     }

@@ -9,7 +9,7 @@ import type { AgendaClinic } from './helpers'
 const STATUSES = ['scheduled', 'confirmed', 'checked_in', 'in_treatment', 'completed', 'cancelled', 'no_show'] as const
 type Status = (typeof STATUSES)[number]
 
-// domain.md's machine, written out by hand: where each status may go.
+// The status machine (README.md, "Rules"), written out by hand: where each status may go.
 const ALLOWED: Record<Status, Status[]> = {
   scheduled: ['confirmed', 'checked_in', 'cancelled', 'no_show'],
   confirmed: ['checked_in', 'cancelled', 'no_show'],

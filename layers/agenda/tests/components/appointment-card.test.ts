@@ -36,10 +36,11 @@ describe('<AgendaAppointmentCard>', () => {
     expect(style).toContain('border-left-color: #3b82f6')
   })
 
-  it('fades cancelled and no-show appointments', () => {
-    expect(card({ appointment: appointment({ status: 'cancelled' }) }).get('button').classes()).toContain('opacity-50')
-    expect(card({ appointment: appointment({ status: 'no_show' }) }).get('button').classes()).toContain('opacity-50')
-    expect(card({ appointment: appointment({ status: 'confirmed' }) }).get('button').classes()).not.toContain('opacity-50')
+  it('fades cancelled and no-show appointments by colour and a dashed edge (never opacity: the text keeps its contrast)', () => {
+    expect(card({ appointment: appointment({ status: 'cancelled' }) }).get('button').classes()).toEqual(expect.arrayContaining(['border-dashed', 'text-(--ui-text-muted)']))
+    expect(card({ appointment: appointment({ status: 'no_show' }) }).get('button').classes()).toContain('border-dashed')
+    expect(card({ appointment: appointment({ status: 'confirmed' }) }).get('button').classes()).not.toContain('border-dashed')
+    expect(card({ appointment: appointment({ status: 'cancelled' }) }).get('button').classes().join(' ')).not.toMatch(/opacity/)
   })
 
   it('opens on click and reports a grab (move or resize) only when movable', async () => {
@@ -61,11 +62,14 @@ describe('<AgendaAppointmentCard>', () => {
     const allergic = card({ appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: ['Penicillin', 'Latex'], allergies_status: 'recorded' } }) })
     expect(allergic.get('[data-allergies="danger"]').text()).toBe('Penicillin, Latex')
     expect(allergic.get('button').attributes('title')).toBe('Allergies: Penicillin, Latex')
-    expect(allergic.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies: Penicillin, Latex')
+    // The name holds the visible text in its order (WCAG 2.5.3), then the full note.
+    expect(allergic.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García — Penicillin, Latex, Cleaning (Scheduled). Allergies: Penicillin, Latex')
 
     const unknown = card({ appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: [], allergies_status: 'not_recorded' } }) })
     expect(unknown.get('[data-allergies="unknown"]').text()).toBe('Allergies?')
-    expect(unknown.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies not recorded')
+    expect(unknown.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García — Allergies?, Cleaning (Scheduled). Allergies not recorded')
+    const narrow = card({ box: { ...box, width: 50 }, appointment: appointment({ patient: { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', allergies: ['Latex'], allergies_status: 'recorded' } }) })
+    expect(narrow.get('button').attributes('aria-label')).toBe('10:00–10:30 Ana García, Cleaning (Scheduled). Allergies: Latex')
 
     // "None known" adds nothing; a short card keeps an icon.
     expect(card().find('[data-allergies]').exists()).toBe(false)

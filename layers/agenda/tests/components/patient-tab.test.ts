@@ -5,8 +5,10 @@
 import { mount } from '@vue/test-utils'
 import { computed, defineComponent, h, ref } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SlotPatient } from '#shared/types/slots'
+import type { SlotPatient } from '#dentalpin/client'
+import AppAsyncState from '../../../../components/app/AppAsyncState.vue'
 import AgendaPatientTab from '../../components/agenda/AgendaPatientTab.vue'
+import AgendaCabinetsWarning from '../../components/agenda/AgendaCabinetsWarning.vue'
 import { mountOptions, t } from './harness'
 
 const globals = globalThis as Record<string, unknown>
@@ -55,7 +57,8 @@ function tab(status: 'active' | 'archived') {
     props: { ctx: { patient: patient(status) } },
     global: {
       ...options.global,
-      stubs: { ...options.global.stubs, UAlert, UCard: Empty, USkeleton: Empty, AgendaAppointmentFormModal: Empty, AgendaAppointmentModal: Empty },
+      components: { ...options.global.components, AppAsyncState, AgendaCabinetsWarning },
+      stubs: { ...options.global.stubs, UAlert, UCard: Empty, USkeleton: Empty, AgendaBookingDialogs: Empty },
     },
   })
 }

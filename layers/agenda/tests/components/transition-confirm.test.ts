@@ -4,6 +4,7 @@ import { mount } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Cabinet } from '../../models'
+import AppConfirmModal from '../../../../components/app/AppConfirmModal.vue'
 import AgendaTransitionConfirm from '../../components/agenda/AgendaTransitionConfirm.vue'
 import { mountOptions, t, vueWarnings } from './harness'
 
@@ -32,8 +33,8 @@ const cabinet: Cabinet = {
 function seat(extra: { cabinets?: Cabinet[], cabinetsError?: string | null } = {}) {
   const options = mountOptions()
   return mount(AgendaTransitionConfirm, {
-    props: { open: true, to: 'in_treatment', who: 'Ana García', needsCabinet: true, loading: false, error: null, cabinets: [], ...extra },
-    global: { ...options.global, stubs: { ...options.global.stubs, UModal, UFormField, USelect: UInputStub, UTextarea: UInputStub, UAlert } },
+    props: { open: true, to: 'in_treatment', who: 'Ana García', needsCabinet: true, loading: false, error: null, cabinets: [], submit: async () => true, ...extra },
+    global: { ...options.global, components: { ...options.global.components, AppConfirmModal }, stubs: { ...options.global.stubs, UModal, UFormField, USelect: UInputStub, UTextarea: UInputStub, UAlert } },
   })
 }
 

@@ -18,7 +18,7 @@ const AGENDA_EVENTS = ['appointment.scheduled', 'appointment.updated', 'appointm
 type AgendaEvent = (typeof AGENDA_EVENTS)[number]
 
 // The payload keys the README documents, exactly.
-const SCHEDULED_KEYS = ['appointment_id', 'clinic_id', 'end_time', 'patient_id', 'professional_id', 'start_time']
+const SCHEDULED_KEYS = ['appointment_id', 'clinic_id', 'end_time', 'patient_id', 'professional_id', 'reason', 'start_time']
 const UPDATED_KEYS = ['appointment_id', 'changes', 'clinic_id', 'end_time', 'patient_id', 'start_time', 'status']
 const CLOSED_KEYS = ['appointment_id', 'clinic_id', 'end_time', 'note', 'patient_id', 'professional_id', 'start_time']
 
@@ -107,7 +107,7 @@ describe('agenda events', () => {
     expect(Object.keys(payload).sort()).toEqual(SCHEDULED_KEYS)
     expect(payload).toEqual({
       appointment_id: appointment.id, clinic_id: actor.clinicId, patient_id: patientId, professional_id: actor.userId,
-      start_time: s.start_time, end_time: s.end_time,
+      start_time: s.start_time, end_time: s.end_time, reason: 'Check-up',
     })
   })
 

@@ -3,7 +3,7 @@ import { ACTIVE_STATUSES, APPOINTMENT_STATUSES, TRANSITIONS } from '../../models
 import type { AppointmentStatus } from '../../models'
 import { checkTransition, isActive, isFinal } from '../../server/domain/status'
 
-// The machine of domain.md, written out by hand: every allowed move.
+// The status machine (README.md, "Rules"), written out by hand: every allowed move.
 const ALLOWED = new Set([
   'scheduled>confirmed', 'scheduled>checked_in', 'scheduled>cancelled', 'scheduled>no_show',
   'confirmed>checked_in', 'confirmed>cancelled', 'confirmed>no_show',

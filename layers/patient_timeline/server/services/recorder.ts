@@ -1,13 +1,14 @@
 // Turns core events into timeline entries (the only way entries are written).
-// Each event that names a patient (directly, through its appointment, or in a
-// richer payload than the catalog's minimum) becomes one entry in the clinic's
-// language; events without a patient are skipped. Never throws for a payload
+// Each event whose payload names a patient and a clinic (the catalog's keys,
+// or the richer payload the official modules send: see the optional keys in
+// server/platform/events/catalog.ts) becomes one entry in the clinic's
+// language; events without a patient are skipped. Everything comes from the
+// payload: the timeline reads no other module's tables. Never throws for a payload
 // it cannot use: it logs why (ids only, never patient data) and moves on.
 import { consola } from 'consola'
 import type { Kysely } from 'kysely'
 import type { EventType } from '#dentalpin'
 import type { TimelineCategory } from '../../models'
-import { findAppointmentFacts } from '../repositories/appointments'
 import { findClinicLocale, findUserName, insertEntry, patientExistsInClinic } from '../repositories/timeline'
 import type { NewTimelineEntry, TimelineDb } from '../repositories/timeline'
 import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from './texts'
@@ -55,7 +56,7 @@ interface Subject {
   /** The appointment's start, for appointment events. */
   start?: Date | null
   reason?: string | null
-  /** The appointment's status as the payload (or, failing that, the row) tells it. */
+  /** The appointment's status after the change, as the payload tells it. */
   status?: string | null
 }
 
@@ -115,9 +116,7 @@ function sourceOf(event: TimelineEvent): { type: string, key: string } {
  * events were published in).
  */
 export async function recordTimelineEvent(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payload, occurredAt: Date = new Date()): Promise<RecordResult> {
-  const subject = event.startsWith('appointment.')
-    ? await appointmentSubject(db, event, payload)
-    : directSubject(event, payload)
+  const subject = event.startsWith('appointment.') ? appointmentSubject(event, payload) : directSubject(event, payload)
   if (!subject) return 'skipped'
 
   const clinic = await findClinicLocale(db, subject.clinicId)
@@ -178,40 +177,27 @@ function directSubject(event: TimelineEvent, payload: Payload): Subject | null {
 }
 
 /**
- * Appointment events: the payload's patient, clinic and time when it carries
- * them, the appointment row otherwise. An appointment without a patient (a
- * blocked slot) is not anybody's history.
+ * Appointment events: the patient, clinic, time, reason and status the agenda
+ * sends with every one of them. An appointment without a patient (a blocked
+ * slot, `patient_id: null`) is not anybody's history, and neither is one
+ * whose payload does not say whose it is.
  */
-async function appointmentSubject(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payload): Promise<Subject | null> {
+function appointmentSubject(event: TimelineEvent, payload: Payload): Subject | null {
   const appointmentId = uuid(payload.appointment_id)
   if (!appointmentId) return noSubject(event, 'malformed appointment id')
-  let clinicId = uuid(payload.clinic_id)
-  // An explicit null is the publisher telling us there is no patient; a missing key means "look it up".
-  const patientKnown = 'patient_id' in payload && payload.patient_id !== undefined
-  let patientId = uuid(payload.patient_id)
-  if (patientKnown && payload.patient_id === null) return noSubject(event, `appointment ${appointmentId} has no patient`)
-  let start = date(payload.start_time)
-  let reason = text(payload.reason, 500)
-  let status = text(payload.status) ?? text(payload.to_status)
-
-  if (!clinicId || !patientId || !start) {
-    const facts = await findAppointmentFacts(db, appointmentId, clinicId)
-    if (facts === null) {
-      if (!clinicId || !patientId) log.warn(`${event}: the agenda's appointments table does not exist; appointment ${appointmentId} cannot be placed on a timeline`)
-    }
-    else if (facts === undefined) {
-      log.debug(`${event}: appointment ${appointmentId} not found`)
-    }
-    else {
-      clinicId ??= facts.clinic_id
-      if (!patientKnown) patientId = facts.patient_id
-      start ??= date(facts.start_time)
-      reason ??= facts.reason
-      if (!status && list(payload.changes).includes('status')) status = facts.status
-    }
+  if (payload.patient_id === null) return noSubject(event, `appointment ${appointmentId} has no patient`)
+  const clinicId = uuid(payload.clinic_id)
+  const patientId = uuid(payload.patient_id)
+  if (!clinicId || !patientId) return noSubject(event, `appointment ${appointmentId}: no patient and clinic in the payload`)
+  return {
+    clinicId,
+    patientId,
+    sourceType: 'appointment',
+    sourceId: appointmentId,
+    start: date(payload.start_time),
+    reason: text(payload.reason, 500),
+    status: text(payload.status) ?? text(payload.to_status),
   }
-  if (!clinicId || !patientId) return noSubject(event, `appointment ${appointmentId} has no patient`)
-  return { clinicId, patientId, sourceType: 'appointment', sourceId: appointmentId, start, reason, status }
 }
 
 /** The entry's title and description in the clinic's language; null when the event is not worth an entry. */

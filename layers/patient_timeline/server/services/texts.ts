@@ -1,6 +1,7 @@
 // What the timeline writes, in the clinic's language. Entries are stored as
 // text (they are a record of what happened, read back as written), so the
 // server carries its own small dictionary instead of the browser's i18n files.
+import { knownTimeZone } from '#dentalpin'
 
 export const TIMELINE_LANGUAGES = ['en', 'es'] as const
 export type TimelineLanguage = (typeof TIMELINE_LANGUAGES)[number]
@@ -194,21 +195,10 @@ export function timelineLanguage(language: string | null | undefined): TimelineL
   return (TIMELINE_LANGUAGES as readonly string[]).includes(base ?? '') ? base as TimelineLanguage : 'en'
 }
 
-function validTimeZone(timeZone: string | null | undefined): string {
-  if (!timeZone) return 'UTC'
-  try {
-    new Intl.DateTimeFormat('en', { timeZone })
-    return timeZone
-  }
-  catch {
-    return 'UTC'
-  }
-}
-
 /** "Tue 2 Dec, 10:00" / "mar 2 dic, 10:00" in the clinic's time zone (an unknown zone falls back to UTC). */
 export function formatWhen(date: Date, texts: TimelineTexts, timeZone: string | null | undefined): string {
   const parts = new Intl.DateTimeFormat(texts.locale, {
-    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: validTimeZone(timeZone),
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: knownTimeZone(timeZone) ?? 'UTC',
   }).formatToParts(date)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find(p => p.type === type)?.value ?? ''
   return `${part('weekday').replace(/\.$/, '')} ${part('day')} ${part('month').replace(/\.$/, '')}, ${part('hour')}:${part('minute')}`

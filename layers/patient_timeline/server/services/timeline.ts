@@ -1,6 +1,6 @@
 // Reading a patient's timeline (the route's service).
 import type { Kysely } from 'kysely'
-import { notFound } from '#dentalpin'
+import { iso, notFound } from '#dentalpin'
 import type { PatientTimeline, PatientTimelineRow, TimelineCategory } from '../../models'
 import { countEntries, listEntries, patientExistsInClinic } from '../repositories/timeline'
 import type { TimelineDb } from '../repositories/timeline'
@@ -10,8 +10,6 @@ export interface TimelinePageQuery {
   page: number
   page_size: number
 }
-
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString()
 
 export function toTimelineDto(row: PatientTimelineRow): PatientTimeline {
   return {

@@ -86,9 +86,31 @@ describe('patient timeline API', () => {
       ['patient.created', 'note', 'Ficha de paciente creada'],
     ])
     expect(entries.filter(e => e.source_type === 'appointment').every(e => e.source_id === appointmentId)).toBe(true)
+    // The reason travels in the agenda's event (the timeline reads no agenda table).
+    expect(entries.find(e => e.event_type === 'appointment.scheduled')?.description).toBe('Revisión')
     // Newest first.
     const times = entries.map(e => Date.parse(e.occurred_at))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
+  })
+
+  it('an appointment booked in an English clinic shows its time and reason in English', async () => {
+    const clinic = await createClinic(admin, 'English Clinic', { language: 'en', timezone: 'America/New_York' })
+    const dentist = await createUser(admin, { email: 'en-dentist@clinic.test', role: 'dentist', password: 'Passw0rd!x' }, clinic.id)
+    admin.clinicId = clinic.id
+    try {
+      const patient = await admin.post('/api/v1/patients', { first_name: 'Mary', last_name: 'Jones' })
+      expect(patient.status, JSON.stringify(patient.body)).toBe(201)
+      const booked = await admin.post('/api/v1/agenda/appointments', {
+        patient_id: patient.body.data.id, professional_id: dentist.user.id, cabinet_id: null, start_time: START, end_time: END, reason: 'Check-up',
+      })
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201)
+      const entries = await until(admin, patient.body.data.id, e => e.some(x => x.event_type === 'appointment.scheduled'))
+      // 10:00 in Madrid is 04:00 in New York.
+      expect(entries[0]).toMatchObject({ event_type: 'appointment.scheduled', category: 'visit', title: 'Appointment scheduled for Tue 8 Jan, 04:00', description: 'Check-up', source_id: booked.body.data.id })
+    }
+    finally {
+      admin.clinicId = null
+    }
   })
 
   it('records patient edits with the changed fields in the clinic\'s language', async () => {

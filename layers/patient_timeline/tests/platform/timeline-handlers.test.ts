@@ -1,8 +1,10 @@
 // patient_timeline's event handlers in-process on a real database: the three
 // official modules installed from their layers, catalog events published on
 // the bus, and the entries they leave (one per event, in the clinic's
-// language and time zone). Then the module is force-uninstalled: its handlers
-// stop, its table goes, patients keeps working.
+// language and time zone). Everything an entry says comes from the payload:
+// the appointments named here are not in the agenda's table. Then the module
+// is force-uninstalled: its handlers stop, its table goes, patients keeps working.
+import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setDatabase } from '../../../../server/db'
@@ -30,6 +32,8 @@ interface World {
   patient: string
   appointment: string
 }
+/** What the agenda publishes with every appointment event. */
+const facts = (w: World, extra: Record<string, unknown> = {}) => ({ appointment_id: w.appointment, clinic_id: w.clinic, patient_id: w.patient, professional_id: userId, start_time: START, end_time: END, ...extra })
 let en: World
 let es: World
 let other: World
@@ -46,17 +50,10 @@ async function patient(clinicId: string, firstName: string): Promise<string> {
   return row.id
 }
 
-async function appointment(clinicId: string, patientId: string | null, reason: string | null = null): Promise<string> {
-  const row = await db.insertInto('agenda_appointments')
-    .values({ clinic_id: clinicId, patient_id: patientId, professional_id: userId, start_time: START, end_time: END, reason })
-    .returning('id').executeTakeFirstOrThrow()
-  return row.id
-}
-
 async function world(name: string, language: string, timezone: string): Promise<World> {
   const c = await clinic(name, language, timezone)
   const p = await patient(c, name)
-  return { clinic: c, patient: p, appointment: await appointment(c, p, 'Check-up') }
+  return { clinic: c, patient: p, appointment: randomUUID() }
 }
 
 interface Entry { event_type: string, category: string, title: string, description: string | null, source_type: string | null, source_id: string | null, data: Record<string, unknown> }
@@ -90,7 +87,7 @@ beforeAll(async () => {
   en = await world('English clinic', 'en', 'Europe/Madrid')
   es = await world('Clínica española', 'es', 'America/Mexico_City')
   other = await world('Other clinic', 'en', 'UTC')
-  blockedSlot = await appointment(en.clinic, null)
+  blockedSlot = randomUUID()
 })
 
 afterAll(async () => {
@@ -140,8 +137,8 @@ describe('patient events', () => {
 })
 
 describe('appointment events', () => {
-  it('appointment.scheduled names the time in the clinic\'s time zone and language', async () => {
-    const payload = { appointment_id: en.appointment, patient_id: en.patient, clinic_id: en.clinic }
+  it('appointment.scheduled names the time in the clinic\'s time zone and language, and the reason', async () => {
+    const payload = facts(en, { reason: 'Check-up' })
     expect(await publish('appointment.scheduled', payload, en.patient)).toEqual([{
       event_type: 'appointment.scheduled',
       category: 'visit',
@@ -151,64 +148,65 @@ describe('appointment events', () => {
       source_id: en.appointment,
       data: payload,
     }])
-    expect(await publish('appointment.scheduled', { appointment_id: es.appointment, patient_id: es.patient, clinic_id: es.clinic }, es.patient))
-      .toMatchObject([{ category: 'visit', title: 'Cita programada para el mar 2 dic, 03:00' }])
+    expect(await publish('appointment.scheduled', facts(es, { reason: 'Revisión' }), es.patient))
+      .toMatchObject([{ category: 'visit', title: 'Cita programada para el mar 2 dic, 03:00', description: 'Revisión' }])
+    expect(await publish('appointment.scheduled', facts(en, { reason: null }), en.patient)).toMatchObject([{ description: null }])
   })
 
-  it('uses the time a richer payload carries', async () => {
-    const payload = { appointment_id: en.appointment, patient_id: en.patient, clinic_id: en.clinic, start_time: '2025-12-05T15:15:00+01:00', end_time: '2025-12-05T16:00:00+01:00' }
-    expect(await publish('appointment.completed', payload, en.patient)).toMatchObject([
+  it('uses the time the payload carries, and names none without one', async () => {
+    expect(await publish('appointment.completed', facts(en, { start_time: '2025-12-05T15:15:00+01:00', end_time: '2025-12-05T16:00:00+01:00' }), en.patient)).toMatchObject([
       { event_type: 'appointment.completed', category: 'visit', title: 'Appointment on Fri 5 Dec, 15:15 completed' },
     ])
+    expect(await publish('appointment.completed', facts(en, { start_time: undefined }), en.patient)).toMatchObject([
+      { event_type: 'appointment.completed', title: 'Appointment completed' },
+    ])
   })
 
-  it('resolves the patient and clinic from the appointment when the payload is the catalog minimum', async () => {
-    expect(await publish('appointment.completed', { appointment_id: en.appointment }, en.patient)).toMatchObject([
-      { event_type: 'appointment.completed', category: 'visit', title: 'Appointment on Tue 2 Dec, 10:00 completed', source_type: 'appointment', source_id: en.appointment },
+  it('appointment.completed, cancelled and no_show with their note', async () => {
+    expect(await publish('appointment.cancelled', facts(es, { note: 'Llamó para anular' }), es.patient)).toMatchObject([
+      { event_type: 'appointment.cancelled', title: 'Cita del mar 2 dic, 03:00 cancelada', description: 'Llamó para anular', source_type: 'appointment', source_id: es.appointment },
     ])
-    expect(await publish('appointment.cancelled', { appointment_id: es.appointment, note: 'Llamó para anular' }, es.patient)).toMatchObject([
-      { event_type: 'appointment.cancelled', title: 'Cita del mar 2 dic, 03:00 cancelada', description: 'Llamó para anular' },
-    ])
-    expect(await publish('appointment.no_show', { appointment_id: en.appointment }, en.patient)).toMatchObject([
-      { event_type: 'appointment.no_show', category: 'visit', title: 'Missed appointment on Tue 2 Dec, 10:00' },
+    expect(await publish('appointment.no_show', facts(en, { note: null }), en.patient)).toMatchObject([
+      { event_type: 'appointment.no_show', category: 'visit', title: 'Missed appointment on Tue 2 Dec, 10:00', description: null },
     ])
   })
 
   it('appointment.updated: status changes, moves and edits; final statuses are left to their own events', async () => {
-    const base = { appointment_id: en.appointment, clinic_id: en.clinic }
-    expect(await publish('appointment.updated', { ...base, changes: ['status'], status: 'confirmed' }, en.patient)).toMatchObject([
+    expect(await publish('appointment.updated', facts(en, { changes: ['status'], status: 'confirmed' }), en.patient)).toMatchObject([
       { event_type: 'appointment.updated', category: 'visit', title: 'Appointment on Tue 2 Dec, 10:00: confirmed', description: null },
     ])
-    expect(await publish('appointment.updated', { ...base, changes: ['start_time', 'end_time'], start_time: '2025-12-03T08:00:00Z' }, en.patient)).toMatchObject([
+    expect(await publish('appointment.updated', facts(en, { changes: ['start_time', 'end_time'], status: 'scheduled', start_time: '2025-12-03T08:00:00Z' }), en.patient)).toMatchObject([
       { title: 'Appointment moved to Wed 3 Dec, 09:00', description: 'Changed: time' },
     ])
-    expect(await publish('appointment.updated', { ...base, changes: ['cabinet_id', 'reason'] }, en.patient)).toMatchObject([
+    expect(await publish('appointment.updated', facts(en, { changes: ['cabinet_id', 'reason'], status: 'scheduled' }), en.patient)).toMatchObject([
       { title: 'Appointment on Tue 2 Dec, 10:00 updated', description: 'Changed: cabinet, reason' },
     ])
-    expect(await publish('appointment.updated', { ...base, changes: ['status'], status: 'completed' }, en.patient)).toEqual([])
-    expect(await publish('appointment.updated', { appointment_id: es.appointment, clinic_id: es.clinic, changes: ['status'], to_status: 'in_treatment' }, es.patient)).toMatchObject([
+    expect(await publish('appointment.updated', facts(en, { changes: ['status'], status: 'completed' }), en.patient)).toEqual([])
+    expect(await publish('appointment.updated', facts(es, { changes: ['status'], to_status: 'in_treatment' }), es.patient)).toMatchObject([
       { title: 'Cita del mar 2 dic, 03:00: en tratamiento' },
     ])
   })
 
-  it('skips appointments without a patient and unknown appointments', async () => {
+  it('skips blocked slots and payloads that do not say whose appointment it is (it reads no agenda table)', async () => {
     await clearTimeline()
-    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: blockedSlot })).toBe('skipped')
     expect(await recordTimelineEvent(db, 'appointment.scheduled', { appointment_id: blockedSlot, patient_id: null, clinic_id: en.clinic })).toBe('skipped')
-    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: MISSING })).toBe('skipped')
-    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: 'nope' })).toBe('skipped')
-    // The appointment of another clinic is not found under this clinic.
-    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: other.appointment, clinic_id: en.clinic })).toBe('skipped')
+    expect(await recordTimelineEvent(db, 'appointment.completed', { ...facts(en), appointment_id: blockedSlot, patient_id: null })).toBe('skipped')
+    // The catalog minimum names the appointment only.
+    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: en.appointment })).toBe('skipped')
+    expect(await recordTimelineEvent(db, 'appointment.updated', { appointment_id: en.appointment, clinic_id: en.clinic, changes: ['status'] })).toBe('skipped')
+    expect(await recordTimelineEvent(db, 'appointment.completed', { ...facts(en), appointment_id: 'nope' })).toBe('skipped')
+    // Another clinic's patient under this clinic.
+    expect(await recordTimelineEvent(db, 'appointment.completed', { ...facts(other), clinic_id: en.clinic })).toBe('skipped')
     expect(await db.selectFrom('patient_timeline').select('id').execute()).toEqual([])
   })
 
   it('a retried one-time event is recorded once; repeated updates are recorded each time', async () => {
     await clearTimeline()
     for (let i = 0; i < 2; i++) {
-      eventBus.publish('appointment.completed', { appointment_id: en.appointment })
+      eventBus.publish('appointment.completed', facts(en))
       await eventBus.drain()
     }
-    expect(await recordTimelineEvent(db, 'appointment.completed', { appointment_id: en.appointment })).toBe('duplicate')
+    expect(await recordTimelineEvent(db, 'appointment.completed', facts(en))).toBe('duplicate')
     const payload = { patient_id: en.patient, clinic_id: en.clinic, changes: ['phone'] }
     eventBus.publish('patient.updated', payload)
     await eventBus.drain()
@@ -221,7 +219,7 @@ describe('appointment events', () => {
 
   it('two concurrent deliveries of a one-time event write one entry', async () => {
     await clearTimeline()
-    const payload = { appointment_id: en.appointment, patient_id: en.patient, clinic_id: en.clinic, start_time: START }
+    const payload = facts(en)
     // Published back to back, the handlers run at the same time (no drain in between).
     eventBus.publish('appointment.scheduled', payload)
     eventBus.publish('appointment.scheduled', payload)
@@ -284,7 +282,7 @@ describe('treatment, financial and document events', () => {
 })
 
 describe('without the agenda', () => {
-  it('skips appointment events it cannot place, and records those that carry their patient', async () => {
+  it('records appointment events that carry their patient; the catalog minimum is skipped', async () => {
     await platform.service.uninstall('agenda', { force: true })
     await platform.applier.applyPending()
     expect((await moduleRow(db, 'agenda'))?.state).toBe('uninstalled')

@@ -3,7 +3,7 @@
 // mapping. Route handlers, event handlers and the in-process tests call it.
 import { z } from 'zod'
 import type { Kysely } from 'kysely'
-import { conflict, eventBus, notFound, transaction } from '#dentalpin'
+import { conflict, eventBus, iso, notFound, transaction } from '#dentalpin'
 import { allergiesStatus, PATIENT_EDITABLE_FIELDS } from '../../models'
 import type { AllergiesStatus, medicalHistorySchema, Patient, PatientMedicalHistory, PatientRow, PatientRowUpdate, PatientsTables, PatientListQuery, patientCreateSchema, patientUpdateSchema } from '../../models'
 import * as repo from '../repositories/patients'
@@ -24,11 +24,6 @@ export const RECENT_LIMIT = 10
 
 const notFoundError = () => notFound('patients.not_found', 'Patient not found')
 const archivedError = () => conflict('patients.archived', 'This patient is archived: restore the patient before editing')
-
-function iso(value: Date | string | null): string | null {
-  if (value === null) return null
-  return (value instanceof Date ? value : new Date(value)).toISOString()
-}
 
 /** The API shape of a patient (ids and dates as strings). */
 export function toPatientDto(row: PatientRow & { allergies?: string[] | null, allergies_recorded_at?: Date | string | null }): Patient {
@@ -63,8 +58,8 @@ export function toPatientDto(row: PatientRow & { allergies?: string[] | null, al
     allergies_status: allergiesStatus(row.allergies, row.allergies_recorded_at),
     last_visit_at: iso(row.last_visit_at),
     archived_at: iso(row.archived_at),
-    created_at: iso(row.created_at)!,
-    updated_at: iso(row.updated_at)!,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
   }
 }
 

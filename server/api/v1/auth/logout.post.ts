@@ -1,5 +1,6 @@
 import { signOut } from '../../../auth/service'
 import { useDb } from '../../../db'
+import { clearSessionCookie } from '../../../auth/http'
 
 // Revokes the session (or the bearer token) the request came with.
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,7 @@
 import { changePasswordSchema } from '#shared/schemas/auth'
 import { changePassword } from '../../../auth/credentials'
 import { useDb } from '../../../db'
+import { authSettings, clientInfo } from '../../../auth/http'
 
 // Changes the caller's own password; their other sessions and tokens are revoked.
 export default defineEventHandler(async (event) => {

@@ -1,6 +1,7 @@
 import { loginSchema } from '#shared/schemas/auth'
 import { signIn } from '../../../auth/service'
 import { useDb } from '../../../db'
+import { authSettings, clientInfo } from '../../../auth/http'
 
 // Bearer tokens for non-browser clients: `Authorization: Bearer <token>`.
 export default defineEventHandler(async (event) => {

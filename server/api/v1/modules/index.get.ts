@@ -1,3 +1,5 @@
+import { requireModuleAdmin } from '../../../auth/module-admin'
+import { usePlatform } from '../../../platform'
 // Every module: on disk, in the database, or broken, with its state.
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.read')

@@ -1,6 +1,7 @@
 import { acceptInviteSchema } from '#shared/schemas/auth'
 import { acceptInvite } from '../../../../auth/credentials'
 import { useDb } from '../../../../db'
+import { authSettings, clientInfo, setSessionCookie } from '../../../../auth/http'
 
 export default defineEventHandler(async (event) => {
   const input = await parseBody(event, acceptInviteSchema)

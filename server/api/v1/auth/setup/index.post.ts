@@ -1,6 +1,7 @@
 import { setupSchema } from '#shared/schemas/auth'
 import { setup } from '../../../../auth/service'
 import { useDb } from '../../../../db'
+import { authSettings, clientInfo, setSessionCookie } from '../../../../auth/http'
 
 export default defineEventHandler(async (event) => {
   const input = await parseBody(event, setupSchema)

@@ -1,4 +1,5 @@
 import { hasPermission } from '#shared/permissions'
+import { usePlatform } from '../../../../platform'
 
 // Installed modules as the caller may see them: navigation and permissions filtered for their role.
 export default defineEventHandler(async (event) => {

@@ -1,3 +1,5 @@
+import { requireModuleAdmin } from '../../../../auth/module-admin'
+import { usePlatform } from '../../../../platform'
 // Beyond the contract: apply pending operations now, without a restart.
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.write')

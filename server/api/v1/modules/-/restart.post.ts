@@ -1,5 +1,6 @@
 import { consola } from 'consola'
 import { requestRestart } from '../../../../platform/restart'
+import { requireModuleAdmin } from '../../../../auth/module-admin'
 
 // 202, then a graceful restart: the supervisor (npm start / npm run demo) starts
 // the server again and pending operations are applied before it serves.

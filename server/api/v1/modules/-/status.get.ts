@@ -1,3 +1,6 @@
+import { requireModuleAdmin } from '../../../../auth/module-admin'
+import { usePlatform } from '../../../../platform'
+
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.read')
   const platform = usePlatform()

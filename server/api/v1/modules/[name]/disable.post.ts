@@ -1,5 +1,7 @@
 import { useDb } from '../../../../db'
 import { moduleNameParams } from '../../../../platform/http'
+import { requireModuleAdmin } from '../../../../auth/module-admin'
+import { usePlatform } from '../../../../platform'
 
 // Beyond the contract: switch a module off at once, keeping its schema and data.
 export default defineEventHandler(async (event) => {

@@ -1,5 +1,7 @@
 import { useDb } from '../../../../db'
 import { moduleNameParams } from '../../../../platform/http'
+import { requireModuleAdmin } from '../../../../auth/module-admin'
+import { usePlatform } from '../../../../platform'
 
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.write')

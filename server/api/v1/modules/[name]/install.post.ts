@@ -1,4 +1,6 @@
 import { moduleNameParams, operationQuery } from '../../../../platform/http'
+import { requireModuleAdmin } from '../../../../auth/module-admin'
+import { usePlatform } from '../../../../platform'
 
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.write')

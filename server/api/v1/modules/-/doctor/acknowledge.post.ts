@@ -1,6 +1,8 @@
 import { currentDatabaseKind } from '../../../../../db'
 import { acknowledgeBody } from '../../../../../platform/http'
 import { isProduction } from '../../../../../platform/env'
+import { requireModuleAdmin } from '../../../../../auth/module-admin'
+import { usePlatform } from '../../../../../platform'
 
 // Beyond the contract: an admin acknowledges doctor findings (they stay listed, no longer failing the doctor).
 export default defineEventHandler(async (event) => {

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { useDb } from '../../../../../db'
 import { listOperations } from '../../../../../platform/journal'
 import { moduleNameParams } from '../../../../../platform/http'
+import { requireModuleAdmin } from '../../../../../auth/module-admin'
+import { usePlatform } from '../../../../../platform'
 
 const query = z.object({ limit: z.coerce.number().int().catch(20).transform(n => Math.min(100, Math.max(1, n))) })
 

@@ -1,10 +1,9 @@
+// The guard of the module management routes (core only; not auto-imported).
 import type { H3Event } from 'h3'
-import { findInstallation, findMembership } from '../auth/repository'
 import { useDb } from '../db'
-import { usePlatform } from '../platform'
-import { forbidden } from './errors'
-
-export { usePlatform }
+import { forbidden } from '../utils/errors'
+import { requirePermission } from '../utils/auth'
+import { findInstallation, findMembership } from './repository'
 
 /**
  * Module management changes the whole installation: the permission in the
