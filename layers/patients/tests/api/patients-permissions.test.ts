@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
-import { createClinic, createUser, MISSING_ID, NO_LOGIN_LIMIT, setupOwner, signIn } from '../../../../tests/support/fixtures'
+import { createClinic, createUser, MISSING_ID, NO_LOGIN_LIMIT, setupOwner, signIn, signedInMember } from '../../../../tests/support/fixtures'
 import { startServer } from '../../../../tests/support/server'
 import type { TestServer } from '../../../../tests/support/server'
 
