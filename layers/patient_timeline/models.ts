@@ -30,20 +30,13 @@ export interface PatientTimelineTables {
 
 export type PatientTimelineRow = Selectable<PatientTimelineTable>
 
-/** A timeline entry as the API returns it (append-only; written by event handlers). */
-export interface PatientTimeline {
-  id: string
-  clinic_id: string
-  patient_id: string
-  event_type: string
-  category: TimelineCategory
-  /** In the clinic's language at the time it was written. */
-  title: string
-  description: string | null
-  data: Record<string, unknown>
+/**
+ * A timeline entry as the API returns it (append-only; written by event
+ * handlers): the row with its times as ISO strings, without the dedupe key.
+ * `title` is in the clinic's language at the time it was written.
+ */
+export interface PatientTimeline extends Omit<PatientTimelineRow, 'dedupe_key' | 'occurred_at' | 'created_at'> {
   occurred_at: string
-  source_type: string | null
-  source_id: string | null
   created_at: string
 }
 

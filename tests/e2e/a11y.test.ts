@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient } from '../support/http'
-import { hydrated, launchBrowser, newPage, signInAs } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { hydrated, newPage, signInAs } from '../support/browser'
+import { DEMO_ENV, useAppInBrowser } from '../support/e2e'
 
 // Every main screen, in English and Spanish, checked with axe-core against the
 // WCAG 2.1 A and AA rules in Chromium: 0 violations allowed. The suite brings
@@ -53,18 +52,15 @@ function describeViolations(violations: Violation[]): string {
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
-  let server: TestServer
-  let browser: Browser
+  const app = useAppInBrowser({ env: DEMO_ENV })
   let patientPath = ''
   const day = '2031-03-12'
 
   beforeAll(async () => {
-    server = await startServer({ env: { NUXT_DEMO: 'true', NUXT_LOGIN_MAX_FAILURES: '1000' } })
-    browser = await launchBrowser()
     if (SHOTS) mkdirSync(SHOTS, { recursive: true })
 
     // Our own patient, with one appointment in every status on a day nothing else uses.
-    const api = new ApiClient(server.url)
+    const api = new ApiClient(app.server.url)
     expect((await api.post('/api/v1/auth/login', { email: 'admin@demo.clinic', password: 'demo1234' })).status).toBe(200)
     const patient = await api.post('/api/v1/patients', { first_name: 'Aina', last_name: 'Contraste Ruiz', phone: '+34 600 000 111', allergies: ['Latex'] })
     expect(patient.status).toBe(201)
@@ -90,14 +86,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       }
     }
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
 
   /** Signed in with the browser and the interface in `ui`. */
   async function signedIn(ui: 'en' | 'es'): Promise<Page> {
-    const page = await signInAs(browser, server.url, 'admin', [], ui === 'es' ? 'es-ES' : 'en-US')
+    const page = await signInAs(app.browser, app.server.url, 'admin', [], ui === 'es' ? 'es-ES' : 'en-US')
     await page.setViewportSize(VIEWPORTS.desktop)
     return page
   }
@@ -127,7 +119,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const es = ui === 'es'
 
     it('the sign-in page, with and without an error', async () => {
-      const { page, context } = await newPage(browser, server.url, es ? 'es-ES' : 'en-US')
+      const { page, context } = await newPage(app.browser, app.server.url, es ? 'es-ES' : 'en-US')
       await page.setViewportSize(VIEWPORTS.desktop)
       await open(page, '/login')
       await check(page, ui, 'login')

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createClinic, createUser, NO_LOGIN_LIMIT, OWNER, setupOwner, signIn } from '../support/fixtures'
 import type { ApiClient } from '../support/http'
-import { hydrated, launchBrowser, newPage } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { hydrated, newPage } from '../support/browser'
+import { useAppInBrowser } from '../support/e2e'
 
 // Accounts in Chromium: an admin invites a new colleague and hands over the
 // link; the colleague opens it in their own browser, chooses a password, is
@@ -16,26 +15,19 @@ import type { TestServer } from '../support/server'
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
 describe('accounts', () => {
-  let server: TestServer
-  let browser: Browser
+  const app = useAppInBrowser({ env: NO_LOGIN_LIMIT })
   let owner: ApiClient
   let clinicB: { id: string, name: string }
   const errorsSeen: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    browser = await launchBrowser()
-    owner = (await setupOwner(server.url)).api
+    owner = (await setupOwner(app.server.url)).api
     clinicB = await createClinic(owner, 'Clínica Norte')
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
 
   async function page(): Promise<Page> {
-    const { page, errors } = await newPage(browser, server.url)
+    const { page, errors } = await newPage(app.browser, app.server.url)
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errorsSeen.push(m.text())
     })
@@ -49,7 +41,7 @@ describe('accounts', () => {
     await p.getByLabel('Email').fill(email)
     await p.getByLabel('Password').fill(password)
     await p.getByRole('button', { name: 'Sign in' }).click()
-    await p.waitForURL(`${server.url}/`)
+    await p.waitForURL(`${app.server.url}/`)
     await hydrated(p)
   }
 
@@ -71,7 +63,7 @@ describe('accounts', () => {
     await dialog.getByText('Send this link to nuria@sonrisa.test.').waitFor()
     await dialog.getByRole('button', { name: 'Copy link' }).click()
     const link = await admin.evaluate(() => navigator.clipboard.readText())
-    expect(link).toMatch(new RegExp(`^${server.url}/invite/[\\w-]{20,}$`))
+    expect(link).toMatch(new RegExp(`^${app.server.url}/invite/[\\w-]{20,}$`))
     await admin.screenshot({ path: `${SCREENSHOTS}settings-users-invite-link.png` })
     await dialog.getByRole('button', { name: 'Done' }).click()
     // (A phone shows the status under the name too: only what is visible counts.)
@@ -87,7 +79,7 @@ describe('accounts', () => {
     await invitee.getByText('Choose a password — or, if you already have a DentalPin account, enter its password.').waitFor()
     await invitee.getByLabel('Password').fill('Nuria-passw0rd')
     await invitee.getByRole('button', { name: 'Continue' }).click()
-    await invitee.waitForURL(`${server.url}/`)
+    await invitee.waitForURL(`${app.server.url}/`)
     await invitee.getByText('Dentist at Clínica Sonrisa').waitFor()
 
     await invitee.getByRole('button', { name: 'User menu' }).click()
@@ -100,7 +92,7 @@ describe('accounts', () => {
     await invitee.getByText('Password changed. You were signed out on your other devices.', { exact: true }).waitFor()
     await change.waitFor({ state: 'detached' })
     await invitee.context().close()
-    await signIn(server.url, 'nuria@sonrisa.test', 'Nuria-passw0rd2')
+    await signIn(app.server.url, 'nuria@sonrisa.test', 'Nuria-passw0rd2')
   })
 
   it('shows an invitation to someone who already uses DentalPin, who accepts it in the app', async () => {

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hydrated, launchBrowser, newPage } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import { hydrated, newPage } from '../support/browser'
+import { useAppInBrowser } from '../support/e2e'
 
 describe('first run, sign out and sign in', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const app = useAppInBrowser()
 
   it('sets up the clinic, signs out, signs in as the new admin and sees the home page', async () => {
-    const { context, page, errors } = await newPage(browser, server.url)
+    const { context, page, errors } = await newPage(app.browser, app.server.url)
 
     // An empty installation sends every visitor to the setup wizard.
     await page.goto('/')
@@ -40,7 +28,7 @@ describe('first run, sign out and sign in', () => {
     // Step 2: the clinic.
     await page.getByLabel('Clinic name').fill('Clínica Sonrisa')
     await page.getByRole('button', { name: 'Create clinic and sign in' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await page.getByText('Administrator at Clínica Sonrisa').waitFor()
     await hydrated(page)
 
@@ -55,7 +43,7 @@ describe('first run, sign out and sign in', () => {
     await page.getByLabel('Email').fill('marta@sonrisa.test')
     await page.getByLabel('Password').fill('Sonrisa2026')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await page.getByText('Administrator at Clínica Sonrisa').waitFor()
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Good (morning|afternoon|evening), Marta$/)
 
@@ -67,7 +55,7 @@ describe('first run, sign out and sign in', () => {
   })
 
   it('shows an inline error for a wrong password and stays on the login page', async () => {
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await page.goto('/login')
     await hydrated(page)
     await page.getByLabel('Email').fill('marta@sonrisa.test')
@@ -81,7 +69,7 @@ describe('first run, sign out and sign in', () => {
   })
 
   it('returns to the page you came from after signing in', async () => {
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await page.goto('/?tab=x')
     await page.waitForURL(/\/login\?redirect=/)
     await hydrated(page)
@@ -93,7 +81,7 @@ describe('first run, sign out and sign in', () => {
   })
 
   it('speaks Spanish to a Spanish browser', async () => {
-    const { context, page } = await newPage(browser, server.url, 'es-ES')
+    const { context, page } = await newPage(app.browser, app.server.url, 'es-ES')
     await page.goto('/login')
     await hydrated(page)
     await page.getByRole('heading', { name: 'Inicia sesión en DentalPin' }).waitFor()

@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hydrated, launchBrowser, signInAs } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hydrated, signInAs } from '../support/browser'
+import { DEMO_ENV, useAppInBrowser } from '../support/e2e'
 
 // A day at the desk in Chromium against the built app with the demo clinic:
 // the receptionist registers a patient, books a free slot and walks the
@@ -20,22 +18,15 @@ function freeDay(timeZone: string): string {
 }
 
 describe('patients, schedule and timeline', () => {
-  let server: TestServer
-  let browser: Browser
+  const app = useAppInBrowser({ env: DEMO_ENV })
   const errorsSeen: string[] = []
   let patientUrl = ''
 
   beforeAll(async () => {
-    server = await startServer({ env: { NUXT_DEMO: 'true', NUXT_LOGIN_MAX_FAILURES: '1000' } })
-    browser = await launchBrowser()
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
 
-  const as = (role: string, locale?: string) => signInAs(browser, server.url, role, errorsSeen, locale)
+  const as = (role: string, locale?: string) => signInAs(app.browser, app.server.url, role, errorsSeen, locale)
 
   it('lets a receptionist register a patient', async () => {
     const page = await as('receptionist')

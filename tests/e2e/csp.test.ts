@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hydrated, launchBrowser, newPage, takeBrowserReports } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { describe, expect, it } from 'vitest'
+import { hydrated, newPage, takeBrowserReports } from '../support/browser'
+import { useAppInBrowser } from '../support/e2e'
 
 // The Content-Security-Policy as the browser applies it: the page hydrates
 // under it without a report, eval and foreign resources are violations, and the
 // check in tests/support/browser.ts sees them (so it can fail the other flows).
 describe('content security policy in the browser', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const app = useAppInBrowser()
 
   it('hydrates /setup under the policy with nothing reported, and reports eval and a foreign image as violations', async () => {
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await page.goto('/setup')
     await hydrated(page)
     expect(takeBrowserReports()).toEqual([])

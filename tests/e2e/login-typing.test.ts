@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createUser, signIn } from '../support/fixtures'
-import { hydrated, launchBrowser, newPage } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { hydrated, newPage } from '../support/browser'
+import { useAppInBrowser } from '../support/e2e'
 
 // People type as soon as they see the form: on a slow line that is before the
 // app has hydrated. Nothing typed may be lost, and nothing may be sent by the
@@ -19,20 +18,10 @@ async function slowScripts(page: Page) {
 const isHydrated = (page: Page) => page.evaluate(() => document.documentElement.dataset.hydrated === 'true')
 
 describe('typing before the page hydrated', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer({ env: { NUXT_LOGIN_MAX_FAILURES: '1000' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  const app = useAppInBrowser({ env: { NUXT_LOGIN_MAX_FAILURES: '1000' } })
 
   it('the setup wizard keeps what was typed before hydration', async () => {
-    const { context, page, errors } = await newPage(browser, server.url)
+    const { context, page, errors } = await newPage(app.browser, app.server.url)
     await slowScripts(page)
     await page.goto('/setup', { waitUntil: 'domcontentloaded' })
     await page.getByLabel('First name').pressSequentially('Marta')
@@ -43,7 +32,7 @@ describe('typing before the page hydrated', () => {
     await page.getByRole('button', { name: 'Next' }).click()
     await page.getByLabel('Clinic name').fill('Clínica Rápida')
     await page.getByRole('button', { name: 'Create clinic and sign in' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await page.getByText('Administrator at Clínica Rápida').waitFor()
     expect(errors).toEqual([])
     await context.close()
@@ -53,7 +42,7 @@ describe('typing before the page hydrated', () => {
     let beforeHydration = 0
     const consoleErrors: string[] = []
     for (let run = 1; run <= 10; run++) {
-      const { context, page, errors } = await newPage(browser, server.url)
+      const { context, page, errors } = await newPage(app.browser, app.server.url)
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(`run ${run}: ${m.text()}`)
       })
@@ -63,7 +52,7 @@ describe('typing before the page hydrated', () => {
       await page.getByLabel('Password').pressSequentially('Sonrisa2026')
       if (!(await isHydrated(page))) beforeHydration += 1
       await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.waitForURL(server.url + '/', { timeout: 15_000 })
+      await page.waitForURL(app.server.url + '/', { timeout: 15_000 })
       await page.getByText('Administrator at Clínica Rápida').waitFor()
       consoleErrors.push(...errors)
       await context.close()
@@ -75,51 +64,51 @@ describe('typing before the page hydrated', () => {
   }, 240_000)
 
   it('Enter before hydration sends nothing natively (no password in the URL) and the text stays', async () => {
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await slowScripts(page)
     await page.goto('/login', { waitUntil: 'domcontentloaded' })
     await page.getByLabel('Email').pressSequentially('marta@typing.test')
     await page.getByLabel('Password').pressSequentially('Sonrisa2026')
     await page.getByLabel('Password').press('Enter')
     await hydrated(page)
-    expect(page.url()).toBe(`${server.url}/login`)
+    expect(page.url()).toBe(`${app.server.url}/login`)
     expect(await page.getByLabel('Email').inputValue()).toBe('marta@typing.test')
     expect(await page.getByLabel('Password').inputValue()).toBe('Sonrisa2026')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await context.close()
   })
 
   it('the invite form keeps the password typed before hydration', async () => {
-    const api = await signIn(server.url, 'marta@typing.test', 'Sonrisa2026')
+    const api = await signIn(app.server.url, 'marta@typing.test', 'Sonrisa2026')
     const invited = await createUser(api, { email: 'nuevo@typing.test', role: 'dentist' })
     expect(invited.invite_url).toBeTruthy()
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await slowScripts(page)
     await page.goto(new URL(invited.invite_url!).pathname, { waitUntil: 'domcontentloaded' })
     await page.getByLabel('Password').pressSequentially('Nuevo2026pass')
     expect(await isHydrated(page)).toBe(false)
     await page.getByRole('button', { name: 'Continue' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await hydrated(page)
     await context.close()
   })
 
   it('the password reset form keeps both fields typed before hydration', async () => {
-    const admin = await signIn(server.url, 'marta@typing.test', 'Sonrisa2026')
+    const admin = await signIn(app.server.url, 'marta@typing.test', 'Sonrisa2026')
     const member = await createUser(admin, { email: 'reset@typing.test', role: 'assistant', password: 'Primera2026' })
     const link = await admin.post(`/api/v1/auth/users/${member.user.id}/reset-link`)
     expect(link.status).toBe(201)
-    const { context, page } = await newPage(browser, server.url)
+    const { context, page } = await newPage(app.browser, app.server.url)
     await slowScripts(page)
     await page.goto(new URL(link.body.data.reset_url).pathname, { waitUntil: 'domcontentloaded' })
     await page.getByLabel('New password', { exact: true }).pressSequentially('Segunda2026')
     await page.getByLabel('Confirm new password', { exact: true }).pressSequentially('Segunda2026')
     expect(await isHydrated(page)).toBe(false)
     await page.getByRole('button', { name: 'Set password and sign in' }).click()
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(app.server.url + '/')
     await hydrated(page)
     await context.close()
-    await signIn(server.url, 'reset@typing.test', 'Segunda2026')
+    await signIn(app.server.url, 'reset@typing.test', 'Segunda2026')
   })
 })

@@ -1,46 +1,23 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hydrated, launchBrowser, newPage } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hydrated, signInAs } from '../support/browser'
+import { DEMO_ENV, useAppInBrowser } from '../support/e2e'
 
 // The shell and the module admin screen in Chromium against the built app,
 // with the demo clinic and the fixture community modules of the test build.
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
 describe('app shell and module administration', () => {
-  let server: TestServer
-  let browser: Browser
+  const app = useAppInBrowser({ env: DEMO_ENV })
   const errorsSeen: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ env: { NUXT_DEMO: 'true', NUXT_LOGIN_MAX_FAILURES: '1000' } })
-    browser = await launchBrowser()
     mkdirSync(SCREENSHOTS, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
 
-  async function signedIn(role: string, locale = 'en-US'): Promise<Page> {
-    const { page, errors } = await newPage(browser, server.url, locale)
-    page.on('console', (m) => {
-      // Failed requests are logged by the browser itself; everything else is a defect.
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errorsSeen.push(`${role}: ${m.text()}`)
-    })
-    await page.goto('/login')
-    await hydrated(page)
-    await page.getByLabel(locale.startsWith('es') ? 'Correo electrónico' : 'Email').fill(`${role}@demo.clinic`)
-    await page.getByLabel(locale.startsWith('es') ? 'Contraseña' : 'Password').fill('demo1234')
-    await page.getByRole('button', { name: locale.startsWith('es') ? 'Iniciar sesión' : 'Sign in' }).click()
-    await page.waitForURL(`${server.url}/`)
-    await hydrated(page)
-    errorsSeen.push(...errors)
-    return page
-  }
+  const signedIn = (role: string, locale = 'en-US'): Promise<Page> => signInAs(app.browser, app.server.url, role, errorsSeen, locale)
 
   // The sidebar (role complementary) holds the main navigation.
   const sidebar = (page: Page, name = 'Sidebar') => page.getByRole('complementary', { name })

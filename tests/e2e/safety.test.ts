@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hydrated, launchBrowser, signInAs } from '../support/browser'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { hydrated, signInAs } from '../support/browser'
+import { DEMO_ENV, useAppInBrowser } from '../support/e2e'
 
 // Patient safety and everyday defects (#9) in Chromium against the demo
 // clinic: allergies asked at registration and shown on the schedule, the
@@ -15,25 +14,18 @@ const SHOTS = process.env.DENTALPIN_SHOTS_DIR || '/tmp/shots-safety'
 const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const
 
 describe('patient safety in the browser', () => {
-  let server: TestServer
-  let browser: Browser
+  const app = useAppInBrowser({ env: DEMO_ENV })
   const errorsSeen: string[] = []
 
   beforeAll(async () => {
-    server = await startServer({ env: { NUXT_DEMO: 'true', NUXT_LOGIN_MAX_FAILURES: '1000' } })
-    browser = await launchBrowser()
     mkdirSync(SHOTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
   })
 
   /** Signed in (browser en-US) with the interface in `ui`. */
   async function as(role: string, ui: 'en' | 'es' = 'en'): Promise<Page> {
-    const page = await signInAs(browser, server.url, role, errorsSeen)
+    const page = await signInAs(app.browser, app.server.url, role, errorsSeen)
     if (ui === 'es') {
-      await page.context().addCookies([{ name: 'dentalpin_locale', value: 'es', url: server.url }])
+      await page.context().addCookies([{ name: 'dentalpin_locale', value: 'es', url: app.server.url }])
     }
     return page
   }
@@ -184,7 +176,7 @@ describe('patient safety in the browser', () => {
     await shoot(page, 'patients-archive-future', 'es')
     await page.keyboard.press('Escape')
     for (const ui of ['es', 'en'] as const) {
-      await page.context().addCookies([{ name: 'dentalpin_locale', value: ui, url: server.url }])
+      await page.context().addCookies([{ name: 'dentalpin_locale', value: ui, url: app.server.url }])
       await open(page, '/settings/modules')
       const card = page.locator('[data-module="patients"]')
       await card.waitFor()

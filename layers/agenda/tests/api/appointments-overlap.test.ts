@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
-import type { ApiClient } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, createPatient, driveTo, errorCodes, PASSWORD, setupAgendaClinic, setupOtherClinic } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { createUser } from '../../../../tests/support/fixtures'
+import { BASE, book, createPatient, driveTo, errorCodes, PASSWORD, setupOtherClinic, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 // Double bookings beyond one professional and one cabinet: the same patient
 // with two professionals at once (409 agenda.patient_busy, naming the other
@@ -12,20 +9,12 @@ import type { AgendaClinic } from './helpers'
 // once (409 agenda.professional_busy_elsewhere, times only). Create, move,
 // resize and reassign are checked; concurrent requests let exactly one win.
 describe('agenda overlap: patients and professionals across clinics', () => {
-  let server: TestServer
-  let c: AgendaClinic
-  let api: ApiClient
-  let dentist: string
-  let hygienist: string
+  let { server, c, api, dentist, hygienist } = {} as AgendaSuite
   let third: string
   let other: Awaited<ReturnType<typeof setupOtherClinic>>
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
-    api = c.members.receptionist.api
-    dentist = c.members.dentist.id
-    hygienist = c.members.hygienist.id
+    ({ server, c, api, dentist, hygienist } = await startAgendaSuite())
     third = (await createUser(c.admin, { email: 'second-dentist@agenda.test', first_name: 'Second', last_name: 'Dentist', role: 'dentist', password: PASSWORD })).user.id
     other = await setupOtherClinic(server, c.admin)
     // The clinic's dentist also works in the other clinic (same person, two memberships).

@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { errorFields, MISSING_ID, NO_LOGIN_LIMIT, UUID } from '../../../../tests/support/fixtures'
+import { errorFields, MISSING_ID, UUID } from '../../../../tests/support/fixtures'
 import { isErrorEnvelope } from '../../../../tests/support/http'
-import type { ApiClient } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, createPatient, driveTo, errorCodes, setupAgendaClinic, setupOtherClinic, slot } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { BASE, book, createPatient, driveTo, errorCodes, setupOtherClinic, slot, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/
 
 // /api/v1/agenda/appointments: booking, the clinic's timezone, listing and
 // filters, overlap protection, edits and cancel-by-delete.
 describe('agenda appointments', () => {
-  let server: TestServer
-  let c: AgendaClinic
-  let api: ApiClient
-  let dentist: string
-  let hygienist: string
-  let cabinet: string
+  let { server, c, api, dentist, hygienist, cabinet } = {} as AgendaSuite
   let other: Awaited<ReturnType<typeof setupOtherClinic>>
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
-    api = c.members.receptionist.api
-    dentist = c.members.dentist.id
-    hygienist = c.members.hygienist.id
-    cabinet = c.cabinetId
+    ({ server, c, api, dentist, hygienist, cabinet } = await startAgendaSuite())
     other = await setupOtherClinic(server, c.admin)
   })
   afterAll(async () => server?.close())

@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { errorFields, MISSING_ID, NO_LOGIN_LIMIT, UUID } from '../../../../tests/support/fixtures'
+import { errorFields, MISSING_ID, UUID } from '../../../../tests/support/fixtures'
 import { isErrorEnvelope } from '../../../../tests/support/http'
 import type { ApiClient } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, driveTo, errorCodes, setupAgendaClinic, setupOtherClinic } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { BASE, book, driveTo, errorCodes, setupOtherClinic, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 // /api/v1/agenda/cabinets: the seeded cabinet, CRUD, unique names per clinic,
 // and delete refused for any cabinet an appointment references (active or closed).
 describe('agenda cabinets', () => {
-  let server: TestServer
-  let c: AgendaClinic
-  let admin: ApiClient
-  let dentistId: string
+  let { server, c, api: admin, dentist: dentistId } = {} as AgendaSuite
   let other: Awaited<ReturnType<typeof setupOtherClinic>>
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
-    admin = c.admin
-    dentistId = c.members.dentist.id
+    ({ server, c, api: admin, dentist: dentistId } = await startAgendaSuite('admin'))
     other = await setupOtherClinic(server, admin)
   })
   afterAll(async () => server?.close())

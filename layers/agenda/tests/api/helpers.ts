@@ -3,7 +3,8 @@
 // slots, patients over the patients API and status driving.
 import { expect } from 'vitest'
 import type { ApiClient } from '../../../../tests/support/http'
-import { createClinic, createUser, OWNER, setupOwner, signIn } from '../../../../tests/support/fixtures'
+import { createClinic, createUser, NO_LOGIN_LIMIT, OWNER, setupOwner, signIn } from '../../../../tests/support/fixtures'
+import { startServer } from '../../../../tests/support/server'
 import type { TestServer } from '../../../../tests/support/server'
 
 export const PASSWORD = 'Agenda-passw0rd'
@@ -39,6 +40,18 @@ export async function setupAgendaClinic(server: TestServer): Promise<AgendaClini
   expect(seeded).toBeTruthy()
   return { clinicId, admin, members, cabinetId: seeded.id }
 }
+
+/**
+ * The usual start of an agenda suite: the built server, the clinic, the client
+ * of the member who acts (`actor`), the dentist's and hygienist's ids and the
+ * seeded cabinet. The caller closes `server` after the suite.
+ */
+export async function startAgendaSuite(actor: Role = 'receptionist') {
+  const server = await startServer({ env: NO_LOGIN_LIMIT })
+  const c = await setupAgendaClinic(server)
+  return { server, c, api: c.members[actor].api, dentist: c.members.dentist.id, hygienist: c.members.hygienist.id, cabinet: c.cabinetId }
+}
+export type AgendaSuite = Awaited<ReturnType<typeof startAgendaSuite>>
 
 /** A second clinic (opened by the owner) with its own dentist; `api` acts in it through X-Clinic-Id. */
 export async function setupOtherClinic(server: TestServer, owner: ApiClient, timezone = 'America/New_York') {

@@ -1,27 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MISSING_ID, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
+import { MISSING_ID } from '../../../../tests/support/fixtures'
 import { ApiClient } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, createPatient, driveTo, setupAgendaClinic, setupOtherClinic } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { BASE, book, createPatient, driveTo, setupOtherClinic, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 // The patients archive dialog asks the agenda (through its slot entry) how
 // many future appointments the patient has, and may cancel them:
 // GET /agenda/patients/{id}/future-appointments and POST .../cancel-future.
 describe('agenda: a patient\'s future appointments', () => {
-  let server: TestServer
-  let c: AgendaClinic
-  let api: ApiClient
-  let dentist: string
-  let hygienist: string
+  let { server, c, api, dentist, hygienist } = {} as AgendaSuite
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
-    api = c.members.receptionist.api
-    dentist = c.members.dentist.id
-    hygienist = c.members.hygienist.id
+    ({ server, c, api, dentist, hygienist } = await startAgendaSuite())
   })
   afterAll(async () => server?.close())
 

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
 import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, ROLES, setupAgendaClinic, setupOtherClinic, slot } from './helpers'
-import type { AgendaClinic, Role } from './helpers'
+import { BASE, book, ROLES, setupOtherClinic, slot, startAgendaSuite } from './helpers'
+import type { AgendaSuite, Role } from './helpers'
 
 type Caller = Role | 'anonymous'
 const CALLERS: Caller[] = [...ROLES, 'anonymous']
@@ -36,15 +33,13 @@ const MATRIX: Record<string, Record<Caller, number>> = {
 const ROWS = Object.entries(MATRIX).flatMap(([route, byCaller]) => CALLERS.map(caller => [route, caller, byCaller[caller]] as const))
 
 describe('agenda permissions and tenancy', () => {
-  let server: TestServer
-  let c: AgendaClinic
+  let { server, c } = {} as AgendaSuite
   let anonymous: ApiClient
   let other: Awaited<ReturnType<typeof setupOtherClinic>>
   let n = 0
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
+    ({ server, c } = await startAgendaSuite())
     anonymous = new ApiClient(server.url)
     other = await setupOtherClinic(server, c.admin)
   })

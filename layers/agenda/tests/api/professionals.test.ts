@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, PASSWORD, setupAgendaClinic, setupOtherClinic } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { createUser } from '../../../../tests/support/fixtures'
+import { BASE, PASSWORD, setupOtherClinic, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 // /api/v1/agenda/professionals: who can be booked in the current clinic.
 describe('agenda professionals', () => {
-  let server: TestServer
-  let c: AgendaClinic
+  let { server, c } = {} as AgendaSuite
   let other: Awaited<ReturnType<typeof setupOtherClinic>>
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
+    ({ server, c } = await startAgendaSuite())
     other = await setupOtherClinic(server, c.admin)
   })
   afterAll(async () => server?.close())

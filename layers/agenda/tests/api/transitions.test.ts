@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { errorFields, MISSING_ID, NO_LOGIN_LIMIT } from '../../../../tests/support/fixtures'
-import type { ApiClient } from '../../../../tests/support/http'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
-import { BASE, book, driveTo, errorCodes, setupAgendaClinic, setupOtherClinic } from './helpers'
-import type { AgendaClinic } from './helpers'
+import { errorFields, MISSING_ID } from '../../../../tests/support/fixtures'
+import { BASE, book, driveTo, errorCodes, setupOtherClinic, startAgendaSuite } from './helpers'
+import type { AgendaSuite } from './helpers'
 
 const STATUSES = ['scheduled', 'confirmed', 'checked_in', 'in_treatment', 'completed', 'cancelled', 'no_show'] as const
 type Status = (typeof STATUSES)[number]
@@ -27,18 +24,10 @@ const PAIRS = STATUSES.flatMap(from => STATUSES.map((to) => {
 
 // POST /api/v1/agenda/appointments/{id}/transitions: the whole status machine.
 describe('agenda transitions', () => {
-  let server: TestServer
-  let c: AgendaClinic
-  let api: ApiClient
-  let dentist: string
-  let cabinet: string
+  let { server, c, api, dentist, cabinet } = {} as AgendaSuite
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    c = await setupAgendaClinic(server)
-    api = c.members.assistant.api
-    dentist = c.members.dentist.id
-    cabinet = c.cabinetId
+    ({ server, c, api, dentist, cabinet } = await startAgendaSuite('assistant'))
   })
   afterAll(async () => server?.close())
 

@@ -8,20 +8,8 @@ import type { PatientTimelineRow, PatientTimelineTables, TimelineCategory } from
 
 export type TimelineDb = PatientTimelineTables & Pick<PatientsTables, 'patients'> & { clinics: ClinicsTable, users: UsersTable }
 
-export interface NewTimelineEntry {
-  clinic_id: string
-  patient_id: string
-  event_type: string
-  category: TimelineCategory
-  title: string
-  description: string | null
-  data: Record<string, unknown>
-  occurred_at: Date
-  source_type: string | null
-  source_id: string | null
-  /** Only for events recorded once per source (see dedupeKey in the recorder). */
-  dedupe_key: string | null
-}
+/** A row to insert: everything but the generated id and creation time (dedupe_key only for events recorded once per source, see the recorder). */
+export type NewTimelineEntry = Omit<PatientTimelineRow, 'id' | 'created_at'>
 
 export async function findClinicLocale(db: Kysely<TimelineDb>, clinicId: string) {
   return db.selectFrom('clinics').select(['language', 'timezone', 'currency']).where('id', '=', clinicId).executeTakeFirst()
