@@ -258,6 +258,38 @@ export type ItemCreateInput = z.input<typeof itemCreateSchema>
 export const itemUpdateSchema = z.object({ code: codeSchema, ...itemFields }).partial()
 export type ItemUpdateInput = z.input<typeof itemUpdateSchema>
 
+/**
+ * One row of POST /api/v1/catalog/items/import (a CSV line, parsed in the
+ * browser): the category by key and the VAT type by rate (the clinic's active
+ * type with that rate; none → the default). Session templates are not imported.
+ */
+export const itemImportRowSchema = z.object({
+  code: codeSchema,
+  names: localizedTextSchema,
+  descriptions: itemFields.descriptions.optional().transform(v => v ?? {}),
+  category_key: keySchema,
+  default_price: moneySchema,
+  cost: itemFields.cost.optional().transform(v => v ?? null),
+  duration_minutes: itemFields.duration_minutes.optional().transform(v => v ?? null),
+  vat_rate: rateSchema.nullable().optional().transform(v => v ?? null),
+  pricing_strategy: itemFields.pricing_strategy.optional().default('flat'),
+  pricing: itemFields.pricing.optional().transform(v => v ?? null),
+  scope: itemFields.scope.optional().default('tooth'),
+  requires_surfaces: z.boolean().optional().default(false),
+  clinical_type: itemFields.clinical_type.optional().transform(v => v ?? null),
+  is_active: z.boolean().optional().default(true),
+})
+export type ItemImportRow = z.input<typeof itemImportRowSchema>
+
+/** POST /api/v1/catalog/items/import: all rows or none; a code that exists updates that item. */
+export const itemImportSchema = z.object({ items: z.array(itemImportRowSchema).min(1, 'validation.required').max(1000, 'validation.too_long') })
+
+/** What an import did. */
+export interface ItemImportResult {
+  created: number
+  updated: number
+}
+
 const boolQuery = z.enum(['true', 'false']).optional().transform(v => (v === undefined ? undefined : v === 'true'))
 
 /** GET /api/v1/catalog/items query. `search` matches the code or a name in any language. */
