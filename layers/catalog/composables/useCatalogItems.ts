@@ -1,4 +1,4 @@
-import { refDebounced } from '@vueuse/core'
+import type { ApiResponse } from '#dentalpin/client'
 import type { CatalogItem, CatalogScope, ItemCreateInput, ItemUpdateInput } from '../models'
 
 export const CATALOG_PAGE_SIZE = 20
@@ -16,7 +16,16 @@ export function useCatalogItems() {
   const { name } = useCatalogFormat()
 
   const search = ref('')
-  const debounced = refDebounced(search, 300)
+  // The search box reaches the query after a pause in typing.
+  const debounced = ref('')
+  let timer: ReturnType<typeof setTimeout> | undefined
+  watch(search, (value) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      debounced.value = value
+    }, 300)
+  })
+  onScopeDispose(() => clearTimeout(timer))
   const categoryId = ref<string | null>(null)
   const status = ref<CatalogStatusFilter>('all')
   const scope = ref<CatalogScope | null>(null)
@@ -51,7 +60,8 @@ export function useCatalogItems() {
     item => t('catalog.items.created', { name: name(item.names) }),
   )
   const update = (item: CatalogItem, input: ItemUpdateInput) => run(
-    () => $fetch(`/api/v1/catalog/items/${item.id}`, { method: 'PUT', body: input }).then(res => res.data),
+    // Typed by hand: Nitro's inference gives up on items/{id} next to items/search and items/import.
+    () => $fetch<ApiResponse<CatalogItem>>(`/api/v1/catalog/items/${item.id}`, { method: 'PUT', body: input }).then(res => res.data),
     saved => t(input.is_active !== undefined && Object.keys(input).length === 1
       ? (input.is_active ? 'catalog.items.activated' : 'catalog.items.deactivated')
       : 'catalog.items.updated', { name: name(saved.names) }),
