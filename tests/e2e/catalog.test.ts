@@ -36,9 +36,9 @@ describe('catalog settings section', () => {
     const section = await openSection(page, 'Treatments & prices')
     await section.screenshot({ path: `${SCREENSHOTS}settings-en-desktop.png` })
     await section.getByLabel('Search by code or name').fill('zirconio')
-    await section.getByRole('button', { name: 'Zirconia bridge' }).waitFor()
+    await section.getByRole('button', { name: 'Zirconia bridge', exact: true }).waitFor()
     await expect.poll(() => section.getByTestId('catalog-items-table').locator('tbody tr').count()).toBe(2)
-    await section.getByRole('button', { name: 'Zirconia bridge' }).click()
+    await section.getByRole('button', { name: 'Zirconia bridge', exact: true }).click()
 
     const dialog = page.getByRole('dialog', { name: 'Edit Zirconia bridge' })
     const preview = dialog.getByTestId('catalog-price-preview')
@@ -51,7 +51,7 @@ describe('catalog settings section', () => {
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-bridge-en-desktop.png` })
     await dialog.getByRole('button', { name: 'Save' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByText('Zirconia bridge saved').waitFor()
+    await page.getByText('Zirconia bridge saved').first().waitFor()
     await page.context().close()
   })
 
@@ -74,7 +74,7 @@ describe('catalog settings section', () => {
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-per-surface-en-desktop.png` })
     await dialog.getByRole('button', { name: 'Create' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.getByText('Bulk-fill composite created').waitFor()
+    await page.getByText('Bulk-fill composite created').first().waitFor()
     // The same code again: the server's 409 stays in the dialog, nothing else is created.
     await section.getByRole('button', { name: 'New treatment' }).click()
     await dialog.getByLabel('Code').fill('res-e2e')
@@ -106,7 +106,7 @@ describe('catalog settings section', () => {
 
     const page = await as('admin', 'es-ES')
     const section = await openSection(page, 'Tratamientos y precios')
-    await section.getByRole('button', { name: 'Obturación de composite' }).waitFor()
+    await section.getByRole('button', { name: 'Obturación de composite', exact: true }).waitFor()
     await section.screenshot({ path: `${SCREENSHOTS}settings-es-desktop.png` })
     await section.getByRole('tab', { name: 'Tipos de IVA' }).click()
     await section.getByText('Sanitario (exento)').waitFor()
@@ -114,7 +114,7 @@ describe('catalog settings section', () => {
     await section.getByRole('tab', { name: 'Tratamientos' }).click()
     const phone = await openSection(page, 'Tratamientos y precios', 390)
     await phone.screenshot({ path: `${SCREENSHOTS}settings-es-390.png` })
-    await phone.getByRole('button', { name: 'Obturación de composite' }).click()
+    await phone.getByRole('button', { name: 'Obturación de composite', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Editar Obturación de composite' })
     await expect.poll(() => dialog.getByTestId('catalog-price-preview').locator('[data-example="surfaces_2"] dd').textContent()).toBe('70,00\u00A0€')
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-es-390.png` })

@@ -11,7 +11,7 @@ import type { CatalogItemFormState } from '../lib/catalog-form'
  * paths, in the reader's language) and the live price preview.
  */
 export function useCatalogItemForm() {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const state = reactive<CatalogItemFormState>(itemFormState(null))
 
   function fill(item: CatalogItem | null, categoryId = '') {
@@ -36,7 +36,6 @@ export function useCatalogItemForm() {
     const prices = [payload.default_price, ...(state.pricing_strategy === 'per_surface' ? state.tiers.map(t => t.price) : []),
       ...(state.pricing_strategy === 'per_role' ? [state.roles.pillar, state.roles.pontic] : [])]
     if (!prices.every(p => isMoney(p?.trim()))) return null
-    void locale.value
     return pricePreview({ default_price: payload.default_price, pricing_strategy: state.pricing_strategy, pricing: payload.pricing as never })
   })
 
