@@ -141,14 +141,21 @@ export async function buildWorld(server: TestServer): Promise<World> {
     cabinets: () => mk('/api/v1/agenda/cabinets', { name: `Sweep cabinet ${next()}` }),
     appointments: async () => mk('/api/v1/agenda/appointments', { professional_id: dentistId, patient_id: rows.patients, cabinet_id: rows.cabinets, reason: 'Sweep', ...slot() }),
     entries: async () => mk(`/api/v1/odontogram/patients/${rows.patients}/entries`, { kind: 'treatment', clinical_type: 'crown', teeth: [{ tooth: 10 + (next() % 8) + 1 }] }),
+    categories: () => mk('/api/v1/catalog/categories', { key: `sweep_${next()}`, names: { en: 'Sweep category' } }),
+    items: () => mk('/api/v1/catalog/items', { code: `SWEEP-${next()}`, names: { en: 'Sweep item' }, category_id: rows.categories, default_price: '10.00' }),
     users: async () => (await createUser(owner, { email: `victim-${next()}@sweep.test`, first_name: 'Victim', last_name: 'Sweep', role: 'receptionist', password: PASSWORD })).user.id,
   }
+  // The collection is the path segment before the id.
+  make['vat-types'] = () => mk('/api/v1/catalog/vat-types', { names: { en: 'Sweep VAT' }, rate: '10.00' })
   const rows: Record<string, string> = {}
   rows.patients = await make.patients!()
   rows.cabinets = await make.cabinets!()
   rows.appointments = await make.appointments!()
   rows.users = await make.users!()
   rows.entries = await make.entries!()
+  rows.categories = await make.categories!()
+  rows['vat-types'] = await make['vat-types']!()
+  rows.items = await make.items!()
 
   const fresh = (email: string, clinicId: string | null = null) => async () => {
     const api = await signIn(url, email, email === OWNER.email ? OWNER.password : PASSWORD)
@@ -258,6 +265,12 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'DELETE /api/v1/odontogram/entries/:id': () => ({ reason: `Swept ${n}` }),
     'POST /api/v1/odontogram/entries/:id/perform': () => ({}),
     'POST /api/v1/odontogram/entries/:id/cancel': () => ({}),
+    'POST /api/v1/catalog/categories': () => ({ key: `sweep_body_${n}`, names: { en: `Sweep ${n}` } }),
+    'PUT /api/v1/catalog/categories/:id': () => ({ names: { en: `Swept ${n}` } }),
+    'POST /api/v1/catalog/vat-types': () => ({ names: { en: `Sweep ${n}` }, rate: '10.00' }),
+    'PUT /api/v1/catalog/vat-types/:id': () => ({ rate: '5.00' }),
+    'POST /api/v1/catalog/items': () => ({ code: `SWEEP-BODY-${n}`, names: { en: `Sweep ${n}` }, category_id: world.rows.categories, default_price: '10.00' }),
+    'PUT /api/v1/catalog/items/:id': () => ({ default_price: '12.00' }),
     'POST /api/v1/auth/users': () => ({ email: `new-${n}@sweep.test`, first_name: 'New', last_name: 'Member', role: 'receptionist', password: PASSWORD }),
     'PUT /api/v1/auth/users/:id': () => ({ first_name: `Renamed${n}` }),
     'POST /api/v1/auth/clinic': () => ({ clinic_id: caller?.clinicId ?? world.clinicA }),
