@@ -3,6 +3,7 @@
 // Server code imports from `#dentalpin` instead. Everything exported here is
 // covered by the deprecation policy (docs/core-api.md).
 export * from './clinic-time'
+export * from './money'
 export type { CoreSlots, ModuleSlots, SlotAppointment, SlotContext, SlotContexts, SlotEntry, SlotName, SlotPatient } from './types/slots'
 export { CANONICAL_SLOTS } from './types/slots'
 export type { ApiResponse, ErrorItem, ErrorResponse, PaginatedApiResponse } from './types/envelope'

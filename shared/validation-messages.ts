@@ -20,4 +20,8 @@ export const validationMessages = {
   'validation.date_range': 'Must be between the years 1900 and 2200',
   'validation.allergies_none_with_list': 'Cannot be "no known allergies" with allergies listed',
   'validation.password_set_by_member': 'New members choose their own password from the invite link',
+  'validation.money': 'Must be an amount with at most two decimals, written as text (e.g. "100.00")',
+  'validation.rate': 'Must be a percentage from 0 to 100 with at most two decimals (e.g. "21.00")',
+  'validation.code': 'Must start with a letter or digit and use only letters, digits, ".", "-" or "_"',
+  'validation.key': 'Must be lower-case letters, digits or "_", starting with a letter',
 } as const

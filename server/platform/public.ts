@@ -20,6 +20,7 @@ export type { Clinic, ClinicMembership, User, Role, Timestamp, GeneratedTimestam
 export { ROLES } from '../db/types'
 export { transaction } from '../db/transaction'
 export * from '../../shared/clinic-time'
+export * from '../../shared/money'
 
 /** The database of this unit of work's process; modules type it with their own tables. */
 export const useDb = coreUseDb as <DB = any>() => Kysely<DB>

@@ -1,0 +1,68 @@
+import { sql } from 'kysely'
+import type { Kysely } from 'kysely'
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createTable('catalog_vat_types')
+    .addColumn('id', 'uuid', c => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('clinic_id', 'uuid', c => c.notNull().references('clinics.id').onDelete('cascade'))
+    .addColumn('names', 'jsonb', c => c.notNull())
+    .addColumn('rate', sql`numeric(5,2)`, c => c.notNull().check(sql`rate >= 0 and rate <= 100`))
+    .addColumn('is_default', 'boolean', c => c.notNull().defaultTo(false))
+    .addColumn('is_system', 'boolean', c => c.notNull().defaultTo(false))
+    .addColumn('is_active', 'boolean', c => c.notNull().defaultTo(true))
+    .addColumn('deleted_at', 'timestamptz')
+    .addColumn('created_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .execute()
+  // At most one default per clinic, even if two requests race.
+  await sql`create unique index catalog_vat_types_one_default on catalog_vat_types (clinic_id) where is_default and deleted_at is null`.execute(db)
+
+  await db.schema.createTable('catalog_categories')
+    .addColumn('id', 'uuid', c => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('clinic_id', 'uuid', c => c.notNull().references('clinics.id').onDelete('cascade'))
+    .addColumn('key', 'text', c => c.notNull())
+    .addColumn('names', 'jsonb', c => c.notNull())
+    .addColumn('display_order', 'integer', c => c.notNull().defaultTo(0))
+    .addColumn('is_active', 'boolean', c => c.notNull().defaultTo(true))
+    .addColumn('is_system', 'boolean', c => c.notNull().defaultTo(false))
+    .addColumn('created_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .execute()
+  await sql`create unique index catalog_categories_clinic_key on catalog_categories (clinic_id, key)`.execute(db)
+
+  await db.schema.createTable('catalog_items')
+    .addColumn('id', 'uuid', c => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('clinic_id', 'uuid', c => c.notNull().references('clinics.id').onDelete('cascade'))
+    .addColumn('code', 'text', c => c.notNull())
+    .addColumn('names', 'jsonb', c => c.notNull())
+    .addColumn('descriptions', 'jsonb', c => c.notNull().defaultTo(sql`'{}'::jsonb`))
+    .addColumn('category_id', 'uuid', c => c.notNull().references('catalog_categories.id'))
+    .addColumn('default_price', sql`numeric(12,2)`, c => c.notNull().check(sql`default_price >= 0`))
+    .addColumn('cost', sql`numeric(12,2)`, c => c.check(sql`cost >= 0`))
+    .addColumn('duration_minutes', 'integer', c => c.check(sql`duration_minutes > 0`))
+    .addColumn('vat_type_id', 'uuid', c => c.notNull().references('catalog_vat_types.id'))
+    .addColumn('pricing_strategy', 'text', c => c.notNull().defaultTo('flat')
+      .check(sql`pricing_strategy in ('flat', 'per_tooth', 'per_surface', 'per_role')`))
+    .addColumn('pricing', 'jsonb')
+    .addColumn('scope', 'text', c => c.notNull().defaultTo('tooth')
+      .check(sql`scope in ('tooth', 'multi_tooth', 'arch', 'mouth')`))
+    .addColumn('requires_surfaces', 'boolean', c => c.notNull().defaultTo(false))
+    .addColumn('clinical_type', 'text')
+    .addColumn('session_template', 'jsonb')
+    .addColumn('is_active', 'boolean', c => c.notNull().defaultTo(true))
+    .addColumn('is_system', 'boolean', c => c.notNull().defaultTo(false))
+    .addColumn('deleted_at', 'timestamptz')
+    .addColumn('created_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', c => c.notNull().defaultTo(sql`now()`))
+    .execute()
+  // A code names one live item per clinic; a deleted item's code can be used again.
+  await sql`create unique index catalog_items_clinic_code on catalog_items (clinic_id, lower(code)) where deleted_at is null`.execute(db)
+  await db.schema.createIndex('catalog_items_category').on('catalog_items').columns(['clinic_id', 'category_id']).execute()
+  await db.schema.createIndex('catalog_items_vat_type').on('catalog_items').columns(['vat_type_id']).execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('catalog_items').execute()
+  await db.schema.dropTable('catalog_categories').execute()
+  await db.schema.dropTable('catalog_vat_types').execute()
+}
