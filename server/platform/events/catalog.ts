@@ -5,6 +5,8 @@
 // consumers see them — a handler must still cope with their absence, since
 // another publisher may send the minimum. Other extra keys are allowed.
 
+import type { ModuleEventPayloads } from '#shared/types/events'
+
 /** What the agenda adds to every appointment event (layers/agenda/README.md). */
 interface AppointmentFacts {
   clinic_id?: string
@@ -13,6 +15,16 @@ interface AppointmentFacts {
   professional_id?: string
   start_time?: string
   end_time?: string
+}
+
+/** What the odontogram adds to `treatment.completed` (layers/odontogram/README.md). */
+interface TreatmentFacts {
+  /** The catalog item the treatment was charted from; null when charted without one. */
+  catalog_item_id?: string | null
+  /** FDI teeth with their surfaces and bridge roles (empty for arch or mouth treatments). */
+  teeth?: { tooth: number, surfaces: string[], role: 'pillar' | 'pontic' | null }[]
+  /** The price snapshot, a decimal string with two decimals (`"123.00"`); null without a catalog item. */
+  price?: string | null
 }
 
 export interface EventPayloads {
@@ -31,7 +43,7 @@ export interface EventPayloads {
   'appointment.completed': { appointment_id: string } & AppointmentFacts & { note?: string | null }
   'appointment.cancelled': { appointment_id: string } & AppointmentFacts & { note?: string | null }
   'appointment.no_show': { appointment_id: string } & AppointmentFacts & { note?: string | null }
-  'treatment.completed': { treatment_id: string, patient_id: string, clinic_id: string }
+  'treatment.completed': { treatment_id: string, patient_id: string, clinic_id: string } & TreatmentFacts
   'budget.created': { budget_id: string, clinic_id: string }
   'budget.sent': { budget_id: string, clinic_id: string }
   'budget.accepted': { budget_id: string, clinic_id: string }
@@ -76,5 +88,9 @@ export const EVENT_KEYS: { [E in EventType]: ReadonlyArray<RequiredKeys<EventPay
 
 export const EVENT_TYPES = Object.keys(EVENT_KEYS) as EventType[]
 
-/** Payload of an event: the catalog's shape for catalog events, any string-keyed object otherwise. */
-export type PayloadOf<E extends string> = E extends EventType ? EventPayloads[E] & Record<string, unknown> : Record<string, unknown>
+export type { ModuleEventPayloads }
+
+/** Payload of an event: the catalog's shape for catalog events, a module's declared shape for its own, any string-keyed object otherwise. */
+export type PayloadOf<E extends string> = E extends EventType
+  ? EventPayloads[E] & Record<string, unknown>
+  : E extends keyof ModuleEventPayloads ? ModuleEventPayloads[E] & Record<string, unknown> : Record<string, unknown>
