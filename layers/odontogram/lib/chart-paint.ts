@@ -11,9 +11,9 @@ import type { ChartSurface } from './chart-geometry'
 import { CHART_SURFACES } from './chart-geometry'
 
 export type Tone = 'todo' | 'done'
-export type ToothMark =
-  | 'crown' | 'root_canal' | 'post' | 'implant' | 'extraction' | 'fracture' | 'apical'
-  | 'bracket' | 'veneer' | 'pillar' | 'pontic' | 'other'
+export type ToothMark
+  = | 'crown' | 'root_canal' | 'post' | 'implant' | 'extraction' | 'fracture' | 'apical'
+    | 'bracket' | 'veneer' | 'pillar' | 'pontic' | 'other'
 
 export interface ToothPaint {
   tooth: number

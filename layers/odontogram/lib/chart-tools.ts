@@ -17,9 +17,9 @@ import { CHART_SURFACES } from './chart-geometry'
 import { ARCH_ROWS, CLINICAL_TYPE_RULES, archOf } from '../models'
 import type { Arch, ConditionType, EntryCreateInput, EntryScope, ToothRole } from '../models'
 
-export type ChartTool =
-  | { kind: 'condition', type: ConditionType }
-  | { kind: 'treatment', item: Pick<CatalogItem, 'id' | 'names' | 'clinical_type' | 'scope' | 'requires_surfaces'> }
+export type ChartTool
+  = | { kind: 'condition', type: ConditionType }
+    | { kind: 'treatment', item: Pick<CatalogItem, 'id' | 'names' | 'clinical_type' | 'scope' | 'requires_surfaces'> }
 
 /** One selected tooth: the surfaces picked on it (none: the whole tooth). */
 export interface Picked {
@@ -47,9 +47,9 @@ export function toolRule(tool: ChartTool): ToolRule {
   return { surfaces, scope: tool.item.scope, collects: bridge || tool.item.scope === 'multi_tooth', bridge }
 }
 
-export type ClickOutcome =
-  | { action: 'apply', picks: Picked[], arch?: Arch }
-  | { action: 'select', selection: Picked[] }
+export type ClickOutcome
+  = | { action: 'apply', picks: Picked[], arch?: Arch }
+    | { action: 'select', selection: Picked[] }
 
 /** Adds the target to the selection, or takes it out again. */
 export function toggle(selection: readonly Picked[], tooth: number, surface: ChartSurface | null): Picked[] {
