@@ -8,8 +8,9 @@ import type { ColumnType, Generated, Selectable } from 'kysely'
 import { z } from 'zod'
 import { isoDateSchema, isoDateTimeSchema } from '#shared/schemas/dates'
 import type { SlotPatient } from '#shared/types/slots'
+import type { TreatmentClinicalType } from '#layers/catalog/models'
 import { ENTRY_KINDS, ENTRY_SCOPES, ENTRY_STATUSES, ARCHES, CLINICAL_TYPES, SURFACES, TOOTH_ROLES } from './lib/odontogram-vocabulary'
-import type { Arch, ClinicalType, EntryKind, EntryScope, EntryStatus, Surface, ToothRole } from './lib/odontogram-vocabulary'
+import type { Arch, ClinicalType, EntryKind, EntryScope, EntryStatus, Surface, ToothRole, TreatmentType } from './lib/odontogram-vocabulary'
 
 export * from './lib/odontogram-vocabulary'
 export { activeEntries, bareTooth, deriveSupersession, deriveToothStates, projectTeeth, statusAt } from './lib/odontogram-replay'
@@ -18,6 +19,11 @@ export type { ReplayEntry } from './lib/odontogram-replay'
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 type Json<T> = ColumnType<T, string | T, string | T>
+
+// The catalog's clinical types are our treatment types: both lists stay the same.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+export type OdontogramCatalogTypesCheck = Assert<Same<TreatmentType, TreatmentClinicalType>>
 
 // ---- tables ----------------------------------------------------------------
 

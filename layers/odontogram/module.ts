@@ -25,8 +25,9 @@ export default class OdontogramModule extends BaseModule {
     removable: false,
     role_permissions: {
       admin: ['*'],
-      dentist: ['read', 'write'],
-      hygienist: ['read', 'write'],
+      // `write`: everything on the chart; `conditions.write`: charting findings.
+      dentist: ['read', 'write', 'conditions.write'],
+      hygienist: ['read', 'write', 'conditions.write'],
       // Assistants read the chart; they chart conditions only where the clinic
       // turns on `settings.odontogram.assistants_record_conditions` (README.md, "Permissions").
       assistant: ['read', 'conditions.write'],

@@ -140,13 +140,22 @@ export async function buildWorld(server: TestServer): Promise<World> {
     patients: () => mk('/api/v1/patients', { first_name: 'Sweep', last_name: `${patientName} ${next()}`, email: `p${next()}@patient.test`, phone: '+34 699 123 456' }),
     cabinets: () => mk('/api/v1/agenda/cabinets', { name: `Sweep cabinet ${next()}` }),
     appointments: async () => mk('/api/v1/agenda/appointments', { professional_id: dentistId, patient_id: rows.patients, cabinet_id: rows.cabinets, reason: 'Sweep', ...slot() }),
+    entries: async () => mk(`/api/v1/odontogram/patients/${rows.patients}/entries`, { kind: 'treatment', clinical_type: 'crown', teeth: [{ tooth: 10 + (next() % 8) + 1 }] }),
+    categories: () => mk('/api/v1/catalog/categories', { key: `sweep_${next()}`, names: { en: 'Sweep category' } }),
+    items: () => mk('/api/v1/catalog/items', { code: `SWEEP-${next()}`, names: { en: 'Sweep item' }, category_id: rows.categories, default_price: '10.00' }),
     users: async () => (await createUser(owner, { email: `victim-${next()}@sweep.test`, first_name: 'Victim', last_name: 'Sweep', role: 'receptionist', password: PASSWORD })).user.id,
   }
+  // The collection is the path segment before the id.
+  make['vat-types'] = () => mk('/api/v1/catalog/vat-types', { names: { en: 'Sweep VAT' }, rate: '10.00' })
   const rows: Record<string, string> = {}
   rows.patients = await make.patients!()
   rows.cabinets = await make.cabinets!()
   rows.appointments = await make.appointments!()
   rows.users = await make.users!()
+  rows.entries = await make.entries!()
+  rows.categories = await make.categories!()
+  rows['vat-types'] = await make['vat-types']!()
+  rows.items = await make.items!()
 
   const fresh = (email: string, clinicId: string | null = null) => async () => {
     const api = await signIn(url, email, email === OWNER.email ? OWNER.password : PASSWORD)
@@ -251,6 +260,17 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'POST /api/v1/agenda/appointments/:id/transitions': () => ({ to_status: 'confirmed' }),
     'POST /api/v1/agenda/cabinets': () => ({ name: `Sweep ${n}` }),
     'PUT /api/v1/agenda/cabinets/:id': () => ({ name: `Swept ${n}` }),
+    'POST /api/v1/odontogram/patients/:patient_id/entries': () => ({ kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 16, surfaces: ['O'] }] }),
+    'PUT /api/v1/odontogram/entries/:id': () => ({ notes: `Swept ${n}` }),
+    'DELETE /api/v1/odontogram/entries/:id': () => ({ reason: `Swept ${n}` }),
+    'POST /api/v1/odontogram/entries/:id/perform': () => ({}),
+    'POST /api/v1/odontogram/entries/:id/cancel': () => ({}),
+    'POST /api/v1/catalog/categories': () => ({ key: `sweep_body_${n}`, names: { en: `Sweep ${n}` } }),
+    'PUT /api/v1/catalog/categories/:id': () => ({ names: { en: `Swept ${n}` } }),
+    'POST /api/v1/catalog/vat-types': () => ({ names: { en: `Sweep ${n}` }, rate: '10.00' }),
+    'PUT /api/v1/catalog/vat-types/:id': () => ({ rate: '5.00' }),
+    'POST /api/v1/catalog/items': () => ({ code: `SWEEP-BODY-${n}`, names: { en: `Sweep ${n}` }, category_id: world.rows.categories, default_price: '10.00' }),
+    'PUT /api/v1/catalog/items/:id': () => ({ default_price: '12.00' }),
     'POST /api/v1/auth/users': () => ({ email: `new-${n}@sweep.test`, first_name: 'New', last_name: 'Member', role: 'receptionist', password: PASSWORD }),
     'PUT /api/v1/auth/users/:id': () => ({ first_name: `Renamed${n}` }),
     'POST /api/v1/auth/clinic': () => ({ clinic_id: caller?.clinicId ?? world.clinicA }),
@@ -282,8 +302,12 @@ export async function loadManifestGrants(routes: Route[]): Promise<() => void> {
  * Rules enforced in a service rather than by the handler's guard; the
  * matrix cannot read them from the route file, so they are listed here.
  */
-export const SERVICE_RULES: Record<string, { ownerAdminOnly: true, why: string }> = {
+export const SERVICE_RULES: Record<string, { ownerAdminOnly?: true, refusedRoles?: RoleName[], why: string }> = {
   'POST /api/v1/auth/clinics': { ownerAdminOnly: true, why: 'createClinic(): only admins of the owning clinic open clinics (auth.not_owner_admin)' },
+  'POST /api/v1/odontogram/patients/:patient_id/entries': {
+    refusedRoles: ['assistant'],
+    why: 'createEntry(): assistants hold odontogram.conditions.write but chart only where the clinic turns on settings.odontogram.assistants_record_conditions (off here)',
+  },
 }
 
 export type Expectation = 'allowed' | 'unauthenticated' | 'forbidden'
@@ -299,6 +323,7 @@ export function expectedAccess(route: Route, caller: Caller): Expectation {
     || (access.kind === 'permission' && holds(access.permission))
     || (access.kind === 'module-admin' && holds(access.permission) && caller.ownerAdmin)
   if (SERVICE_RULES[route.key]?.ownerAdminOnly && !caller.ownerAdmin) allowed = false
+  if (caller.role && SERVICE_RULES[route.key]?.refusedRoles?.includes(caller.role)) allowed = false
   return allowed ? 'allowed' : 'forbidden'
 }
 
@@ -318,10 +343,11 @@ export async function inPool<T>(items: T[], size: number, fn: (item: T, index: n
 
 export const POOL = 8
 
-/** Sends a request on a copy of the caller's client; a JSON body on every POST/PUT/PATCH. */
+/** Sends a request on a copy of the caller's client; a JSON body on every POST/PUT/PATCH (and a DELETE given one). */
 export async function send(api: ApiClient, method: string, path: string, body?: unknown): Promise<ApiResult> {
   const m = method === 'ALL' ? 'GET' : method
-  const withBody = ['POST', 'PUT', 'PATCH'].includes(m)
+  // DELETE carries a body only when the route wants one (odontogram: why an entry goes).
+  const withBody = ['POST', 'PUT', 'PATCH'].includes(m) || (m === 'DELETE' && typeof body === 'object' && body !== null && Object.keys(body).length > 0)
   return copyOf(api).request(m, path, withBody ? { body: body ?? {} } : {})
 }
 

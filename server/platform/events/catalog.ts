@@ -21,6 +21,8 @@ interface AppointmentFacts {
 interface TreatmentFacts {
   /** The catalog item the treatment was charted from; null when charted without one. */
   catalog_item_id?: string | null
+  /** What was done, in the odontogram's vocabulary (`filling`, `crown`, `bridge`...). */
+  clinical_type?: string
   /** FDI teeth with their surfaces and bridge roles (empty for arch or mouth treatments). */
   teeth?: { tooth: number, surfaces: string[], role: 'pillar' | 'pontic' | null }[]
   /** The price snapshot, a decimal string with two decimals (`"123.00"`); null without a catalog item. */
