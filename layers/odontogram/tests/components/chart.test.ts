@@ -90,25 +90,23 @@ describe('<OdontogramChart>', () => {
     expect(w.emitted('help')).toHaveLength(1)
   })
 
-  it('marks the selection and shows the surface letters on selected teeth', () => {
+  it('marks the selection', () => {
     const w = mountChart({ selection: { 16: 'MO', 24: 'W' } })
     expect(named(w, 'Tooth 16, mesial').attributes('aria-pressed')).toBe('true')
     expect(named(w, 'Tooth 16, distal').attributes('aria-pressed')).toBe('false')
     expect(named(w, 'Tooth 24').attributes('aria-pressed')).toBe('true')
-    expect(w.get('[data-tooth="16"]').findAll('.odo-letter').map(x => x.text())).toEqual(['M', 'D', 'O', 'B', 'L'])
+    expect(named(w, 'Tooth 25').attributes('aria-pressed')).toBe('false')
   })
 })
 
 describe('<OdontogramChart> in Spanish', () => {
-  it('names surfaces and shows letters the Spanish way (V, P on upper teeth)', () => {
+  it('names surfaces the Spanish way (vestibular; palatino on upper teeth)', () => {
     useLocale('es')
-    const w = mountChart({ selection: { 16: 'O', 46: 'O', 11: 'W' } })
-    expect(named(w, 'Diente 16, vestibular').exists()).toBe(true)
-    expect(named(w, 'Diente 16, palatino').exists()).toBe(true)
-    expect(named(w, 'Diente 46, lingual').exists()).toBe(true)
-    expect(w.get('[data-tooth="16"]').findAll('.odo-letter').map(x => x.text())).toEqual(['M', 'D', 'O', 'V', 'P'])
-    expect(w.get('[data-tooth="46"]').findAll('.odo-letter').map(x => x.text())).toEqual(['M', 'D', 'O', 'V', 'L'])
-    expect(w.get('[data-tooth="11"]').findAll('.odo-letter').map(x => x.text())).toEqual(['M', 'D', 'I', 'V', 'P'])
+    const w = mountChart()
+    for (const name of ['Diente 16, vestibular', 'Diente 16, palatino', 'Diente 46, lingual', 'Diente 11, incisal', 'Diente 21, mesial']) {
+      expect(named(w, name).exists(), name).toBe(true)
+    }
+    expect(w.find('[aria-label="Diente 16, palatal"]').exists()).toBe(false)
   })
 })
 
