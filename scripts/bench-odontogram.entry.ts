@@ -10,8 +10,9 @@ import type { Dentition } from '../layers/odontogram/lib/chart-geometry'
 import { chartPaint } from '../layers/odontogram/lib/chart-paint'
 import type { PaintEntry, PaintToothState, Tone } from '../layers/odontogram/lib/chart-paint'
 import en from '../layers/odontogram/i18n/locales/en.json'
+import es from '../layers/odontogram/i18n/locales/es.json'
 
-const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } })
+const i18n = createI18n({ legacy: false, locale: 'en', messages: { en, es } })
 Object.assign(globalThis, vue, { useI18n: () => i18n.global })
 
 type Surface = 'M' | 'D' | 'O' | 'B' | 'L'

@@ -100,7 +100,7 @@ export function useOdontogramEditor(patientId: MaybeRefOrGetter<string>, toolNam
   }
 
   return {
-    tool: readonly(tool), selection: readonly(selection), selected, roles: readonly(roles), existing, rule, problem,
+    tool: readonly(tool), selection: computed(() => selection.value), selected, roles: readonly(roles), existing, rule, problem,
     busy: computed(() => entries.isBusy('create')),
     choose, pick, activate, apply, clear, setSelection, toggleSurface, setRole, entries,
   }
