@@ -3,6 +3,13 @@
 // cents (BigInt), never on floats. Servers import these from `#dentalpin`,
 // the browser from `#dentalpin/client`. Rates ("21.00" %) use the same format.
 
+// BigInt(…) rather than `100n` literals: the browser build targets ES2019, whose syntax has none.
+const ZERO = BigInt(0)
+const ONE = BigInt(1)
+const HUNDRED = BigInt(100)
+const HALF_CENT = BigInt(5000) // half of a cent × a rate (both scaled by 100)
+const CENT_RATE = BigInt(10000)
+
 /** A decimal amount as accepted on input: optional minus, digits, up to two decimals. */
 export const MONEY_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/
 
@@ -11,21 +18,21 @@ export function isMoney(value: unknown): value is string {
   return typeof value === 'string' && MONEY_PATTERN.test(value)
 }
 
-/** "100.50" → 10050n (cents). Throws on anything but a decimal string with at most two decimals. */
+/** "100.50" → 10050 cents. Throws on anything but a decimal string with at most two decimals. */
 export function parseMoney(value: string): bigint {
   if (!isMoney(value)) throw new TypeError('Not a decimal amount with at most two decimals')
   const negative = value.startsWith('-')
   const [whole, fraction = ''] = (negative ? value.slice(1) : value).split('.')
-  const cents = BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'))
+  const cents = BigInt(whole!) * HUNDRED + BigInt(fraction.padEnd(2, '0'))
   return negative ? -cents : cents
 }
 
-/** 10050n → "100.50"; the canonical form every API answers. */
+/** 10050 cents → "100.50"; the canonical form every API answers. */
 export function formatMoney(cents: bigint): string {
-  const negative = cents < 0n
+  const negative = cents < ZERO
   const abs = negative ? -cents : cents
-  const whole = abs / 100n
-  const fraction = (abs % 100n).toString().padStart(2, '0')
+  const whole = abs / HUNDRED
+  const fraction = (abs % HUNDRED).toString().padStart(2, '0')
   return `${negative ? '-' : ''}${whole}.${fraction}`
 }
 
@@ -36,7 +43,7 @@ export function normalizeMoney(value: string): string {
 
 /** The exact sum of the amounts ("0.00" for none). */
 export function addMoney(...amounts: string[]): string {
-  return formatMoney(amounts.reduce((sum, a) => sum + parseMoney(a), 0n))
+  return formatMoney(amounts.reduce((sum, a) => sum + parseMoney(a), ZERO))
 }
 
 /** a − b, exactly. */
@@ -53,7 +60,7 @@ export function multiplyMoney(amount: string, times: number): string {
 /** -1, 0 or 1 as a is less than, equal to or greater than b. */
 export function compareMoney(a: string, b: string): -1 | 0 | 1 {
   const d = parseMoney(a) - parseMoney(b)
-  return d < 0n ? -1 : d > 0n ? 1 : 0
+  return d < ZERO ? -1 : d > ZERO ? 1 : 0
 }
 
 /**
@@ -75,23 +82,23 @@ export function splitMoney(amount: string, parts: number): string[] {
 export function allocateMoney(amount: string, weights: string[]): string[] {
   if (weights.length === 0) throw new TypeError('Allocate over one weight or more')
   const total = parseMoney(amount)
-  const negative = total < 0n
+  const negative = total < ZERO
   const abs = negative ? -total : total
   let w = weights.map(parseMoney)
-  if (w.some(x => x < 0n)) throw new TypeError('Weights must not be negative')
-  let sum = w.reduce((a, b) => a + b, 0n)
-  if (sum === 0n) {
-    w = w.map(() => 1n)
+  if (w.some(x => x < ZERO)) throw new TypeError('Weights must not be negative')
+  let sum = w.reduce((a, b) => a + b, ZERO)
+  if (sum === ZERO) {
+    w = w.map(() => ONE)
     sum = BigInt(w.length)
   }
   const shares = w.map(x => (abs * x) / sum)
   const remainders = w.map((x, i) => ({ i, r: (abs * x) % sum }))
-  let left = abs - shares.reduce((a, b) => a + b, 0n)
+  let left = abs - shares.reduce((a, b) => a + b, ZERO)
   remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1))
   for (const { i } of remainders) {
-    if (left === 0n) break
-    shares[i]! += 1n
-    left -= 1n
+    if (left === ZERO) break
+    shares[i]! += ONE
+    left -= ONE
   }
   return shares.map(s => formatMoney(negative ? -s : s))
 }
@@ -102,9 +109,9 @@ export function allocateMoney(amount: string, weights: string[]): string[] {
  */
 export function percentOfMoney(amount: string, rate: string): string {
   const product = parseMoney(amount) * parseMoney(rate) // cents × (rate × 100)
-  const negative = product < 0n
+  const negative = product < ZERO
   const abs = negative ? -product : product
-  const cents = (abs + 5000n) / 10000n
+  const cents = (abs + HALF_CENT) / CENT_RATE
   return formatMoney(negative ? -cents : cents)
 }
 

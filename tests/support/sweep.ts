@@ -271,6 +271,7 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'PUT /api/v1/catalog/vat-types/:id': () => ({ rate: '5.00' }),
     'POST /api/v1/catalog/items': () => ({ code: `SWEEP-BODY-${n}`, names: { en: `Sweep ${n}` }, category_id: world.rows.categories, default_price: '10.00' }),
     'PUT /api/v1/catalog/items/:id': () => ({ default_price: '12.00' }),
+    'POST /api/v1/catalog/items/import': () => ({ items: [{ code: `SWEEP-IMPORT-${n}`, names: { en: `Sweep ${n}` }, category_key: 'diagnosis', default_price: '10.00' }] }),
     'POST /api/v1/auth/users': () => ({ email: `new-${n}@sweep.test`, first_name: 'New', last_name: 'Member', role: 'receptionist', password: PASSWORD }),
     'PUT /api/v1/auth/users/:id': () => ({ first_name: `Renamed${n}` }),
     'POST /api/v1/auth/clinic': () => ({ clinic_id: caller?.clinicId ?? world.clinicA }),

@@ -1,9 +1,24 @@
-// The rules a catalog item's fields must satisfy TOGETHER (published through
+// The catalog's vocabulary (clinical types, languages, scopes) and the rules
+// a catalog item's fields must satisfy TOGETHER (both published through
 // models.ts): each field's own format is the zod schema's job; these need the
 // whole item (after a PUT is merged over the stored row), so the service and
 // the editor run the same function and show the same field paths.
 import { addMoney, compareMoney, isMoney } from '#shared/money'
 import type { PricingConfig, PricingStrategy } from './catalog-pricing'
+
+/**
+ * What a catalog item can chart as on the odontogram (`clinical_type`; null:
+ * not charted, e.g. a consultation fee). The odontogram owns what each means.
+ */
+export const TREATMENT_CLINICAL_TYPES = [
+  'filling', 'crown', 'root_canal', 'implant', 'bridge', 'extraction', 'sealant', 'veneer', 'inlay', 'post',
+  'bracket', 'retainer', 'cleaning', 'scaling', 'whitening', 'denture', 'apicoectomy', 'fluoride', 'exam', 'radiograph',
+] as const
+export type TreatmentClinicalType = (typeof TREATMENT_CLINICAL_TYPES)[number]
+
+/** Languages a name may be written in; English is required (the fallback). */
+export const CATALOG_LANGUAGES = ['en', 'es'] as const
+export interface LocalizedText { en: string, es?: string }
 
 export const CATALOG_SCOPES = ['tooth', 'multi_tooth', 'arch', 'mouth'] as const
 export type CatalogScope = (typeof CATALOG_SCOPES)[number]

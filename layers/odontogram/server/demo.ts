@@ -40,7 +40,7 @@ function adultPlan(i: number): Step[] {
   ]
   if (c2[0] !== c1[0] && c2[0] !== old[0]) {
     steps.push({ days: first - 21, hour: 11, entry: caries(c2[0], ...c2.slice(1) as []) })
-    steps.push({ days: first - 21, hour: 12, entry: fill(c2[0], ...c2.slice(1) as []), ...(i % 4 === 1 ? { perform: { days: 20, hour: 10 } } : {}), ...(i % 7 === 5 ? { cancel: true } : {}) })
+    steps.push({ days: first - 21, hour: 12, entry: fill(c2[0], ...c2.slice(1) as []), ...(i % 4 === 1 ? { perform: { days: 20, hour: 10 } } : i % 3 === 2 ? { cancel: true } : {}) })
   }
   if (i % 3 === 0) steps.push({ days: first, hour: 9, entry: { kind: 'condition', clinical_type: 'missing', teeth: [t(WISDOM[i % 4]!)] } })
   if (i % 5 === 2) steps.push({ days: first, hour: 9, entry: found('root_canal', 45) }, { days: first, hour: 9, entry: found('crown', 45) })

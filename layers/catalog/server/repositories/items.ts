@@ -88,3 +88,9 @@ export async function softDeleteItem(db: Db, clinicId: string, id: string) {
   await db.updateTable('catalog_items').set({ deleted_at: sql`now()`, is_active: false, updated_at: sql`now()` })
     .where('clinic_id', '=', clinicId).where('id', '=', id).execute()
 }
+
+/** The clinic's live items by lower-cased code (for an import). */
+export async function itemsByCode(db: Db, clinicId: string) {
+  const rows = await itemsWithRefs(db, clinicId).forUpdate('i').execute()
+  return new Map(rows.map(r => [r.code.toLowerCase(), r]))
+}

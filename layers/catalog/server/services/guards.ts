@@ -12,16 +12,21 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null)
 }
 
+/** The fields `input` would change on a system row that it may not (none on other rows). */
+export function lockedChanges(current: { is_system: boolean } & Record<string, unknown>, input: Record<string, unknown>, editable: readonly string[]): string[] {
+  if (!current.is_system) return []
+  return Object.entries(input)
+    .filter(([key, value]) => value !== undefined && !editable.includes(key) && canonical(value) !== canonical(current[key]))
+    .map(([key]) => key)
+}
+
 /**
  * A system row may change only `editable` fields: anything else sent with a
  * different value is 403 `catalog.system_row` naming the fields. Sending a
  * field unchanged (a whole form) is fine.
  */
 export function assertSystemEditable(current: { is_system: boolean } & Record<string, unknown>, input: Record<string, unknown>, editable: readonly string[]): void {
-  if (!current.is_system) return
-  const fields = Object.entries(input)
-    .filter(([key, value]) => value !== undefined && !editable.includes(key) && canonical(value) !== canonical(current[key]))
-    .map(([key]) => key)
+  const fields = lockedChanges(current, input, editable)
   if (fields.length > 0) throw forbidden('catalog.system_row', 'This is a system row: these fields cannot change', { fields })
 }
 

@@ -33,6 +33,13 @@ async function assertRefs(db: Db, clinicId: string, refs: { category_id?: string
   }
 }
 
+/** The clinic's default VAT type (what an item without one gets). */
+async function defaultVatId(db: Db, clinicId: string): Promise<string> {
+  const vat = await findDefaultVatType(db, clinicId)
+  if (!vat) throw invalid('vat_type_id', 'catalog.no_default_vat', 'The clinic has no default VAT type: choose one')
+  return vat.id
+}
+
 async function reload(db: Db, clinicId: string, id: string): Promise<CatalogItem> {
   const row = await repo.findItem(db, clinicId, id)
   if (!row) throw notFoundError()
@@ -60,8 +67,7 @@ export async function createItem(db: Db, actor: Actor, input: z.output<typeof it
   assertRules(input)
   return guardUnique(codeTaken, () => transaction(db, async (trx) => {
     await assertRefs(trx, actor.clinicId, { category_id: input.category_id, vat_type_id: input.vat_type_id ?? undefined })
-    const vatTypeId = input.vat_type_id ?? (await findDefaultVatType(trx, actor.clinicId))?.id
-    if (!vatTypeId) throw invalid('vat_type_id', 'catalog.no_default_vat', 'The clinic has no default VAT type: choose one')
+    const vatTypeId = input.vat_type_id ?? await defaultVatId(trx, actor.clinicId)
     if (await repo.findItemByCode(trx, actor.clinicId, input.code)) throw codeTaken()
     const { id } = await repo.insertItem(trx, {
       ...input,
@@ -84,16 +90,17 @@ export async function updateItem(db: Db, actor: Actor, id: string, input: z.outp
     const current = await repo.findItem(trx, actor.clinicId, id)
     if (!current) throw notFoundError()
     assertSystemEditable(current, input, SYSTEM_EDITABLE.item)
-    const changes = sent(input)
-    const merged = { ...current, ...changes }
+    const { pricing: sentPricing, vat_type_id: sentVat, ...changes } = sent(input)
+    const merged = { ...current, ...changes, pricing: sentPricing === undefined ? current.pricing : sentPricing }
     assertRules(merged)
-    await assertRefs(trx, actor.clinicId, { category_id: changes.category_id, vat_type_id: changes.vat_type_id })
+    await assertRefs(trx, actor.clinicId, { category_id: changes.category_id, vat_type_id: sentVat ?? undefined })
     if (changes.code !== undefined && await repo.findItemByCode(trx, actor.clinicId, changes.code, id)) throw codeTaken()
-    if (Object.keys(changes).length === 0) return toItemDto(current)
-    const pricing = changes.pricing !== undefined || changes.pricing_strategy !== undefined
+    const vat = sentVat === null ? { vat_type_id: await defaultVatId(trx, actor.clinicId) } : sentVat === undefined ? {} : { vat_type_id: sentVat }
+    const pricing = sentPricing !== undefined || changes.pricing_strategy !== undefined
       ? { pricing: pricingFor(merged.pricing_strategy, merged.pricing) }
       : {}
-    await repo.updateItem(trx, actor.clinicId, id, { ...changes, ...pricing })
+    if (Object.keys({ ...changes, ...vat, ...pricing }).length === 0) return toItemDto(current)
+    await repo.updateItem(trx, actor.clinicId, id, { ...changes, ...vat, ...pricing })
     return reload(trx, actor.clinicId, id)
   }))
 }

@@ -190,8 +190,8 @@ describe('catalog items', () => {
     ['an English name', 'zirconia', ['PRO-BRZR', 'PRO-CRZR']],
     ['a Spanish name', 'zirconio', ['PRO-BRZR', 'PRO-CRZR']],
     ['a Spanish name without its accent', 'obturacion composite', ['RES-COMP']],
-    // Every term must match, each in any language: "crown" (en) and "corona" (es).
-    ['words of both languages', 'crown corona', ['IMP-CROWN', 'PRO-CRPFM', 'PRO-CRTEMP', 'PRO-CRZR', 'PAE-CROWN']],
+    // Every term must match, each in any language: "crown" (en) and "corona" (es, also inside "coronario").
+    ['words of both languages', 'crown corona', ['PER-CROWNLEN', 'IMP-CROWN', 'PRO-CRPFM', 'PRO-CRTEMP', 'PRO-CRZR', 'PAE-CROWN']],
     ['a LIKE wildcard, literally', '%', []],
   ])('searches by %s', async (_label, search, codes) => {
     const res = await admin.get(`${BASE}/items?search=${encodeURIComponent(search)}`)

@@ -32,6 +32,7 @@ const MATRIX: Record<string, Record<Caller, number>> = {
   'GET /items': READ,
   'GET /items/search': READ,
   'POST /items': WRITE(201),
+  'POST /items/import': WRITE(200),
   'GET /items/{id}': READ,
   'PUT /items/{id}': WRITE(200),
   'DELETE /items/{id}': WRITE(204),
@@ -71,12 +72,15 @@ describe('catalog permissions and tenancy', () => {
       return { method, path: `${BASE}/${resource}/${made.id}`, body: sent }
     }
     if (path === '/items/search') return { method, path: `${BASE}/items/search?q=crown` }
+    if (path === '/items/import') {
+      return { method, path: `${BASE}/items/import`, body: { items: [{ code: `IMPORT-${n}`, names: { en: `Imported ${n}` }, category_key: 'diagnosis', default_price: '3.00' }] } }
+    }
     return { method, path: `${BASE}${path}`, body: sent }
   }
 
   it('the matrix lists every catalog route', () => {
-    expect(Object.keys(MATRIX)).toHaveLength(16)
-    expect(ROWS).toHaveLength(96)
+    expect(Object.keys(MATRIX)).toHaveLength(17)
+    expect(ROWS).toHaveLength(102)
   })
 
   it.each(ROWS)('%s as %s → %i', async (route, caller, expected) => {
@@ -93,7 +97,8 @@ describe('catalog permissions and tenancy', () => {
 
   /** What a write could change: the row it names, or the list it adds to. */
   async function snapshot(target: Prepared) {
-    const res = await c.admin.get(/\/[0-9a-f-]{36}$/.test(target.path) ? target.path : `${target.path}${target.path.endsWith('items') ? '?page_size=200' : ''}`)
+    const path = /\/[0-9a-f-]{36}$/.test(target.path) ? target.path : target.path.replace(/\/import$/, '')
+    const res = await c.admin.get(`${path}${path.endsWith('items') ? '?page_size=200' : ''}`)
     expect(res.status).toBe(200)
     return res.body
   }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Kysely } from 'kysely'
 import { transaction } from '#dentalpin'
+import type { ClinicsTable } from '#dentalpin'
 import { clinicCreated } from '../../../../server/auth/hooks'
 import { setDatabase } from '../../../../server/db'
 import { startPlatform, stopPlatform, usePlatform } from '../../../../server/platform'
@@ -15,7 +16,7 @@ import { useTempStorage } from '../../../../tests/support/platform-fixtures'
 import type { CatalogTables } from '../../models'
 
 let t: OpenTestDb
-let db: Kysely<CatalogTables & { clinics: { id: string, name: string, timezone: string } }>
+let db: Kysely<CatalogTables & { clinics: ClinicsTable }>
 let storage: { restore: () => void }
 let firstClinic: string
 

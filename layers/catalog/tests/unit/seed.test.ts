@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { itemCreateSchema, itemRuleIssues, priceTreatment, TREATMENT_CLINICAL_TYPES } from '../../models'
+import { itemCreateSchema, itemRuleIssues, priceTreatment, pricingFor, TREATMENT_CLINICAL_TYPES } from '../../models'
 
 interface SeedRecord { id: string, table: string, noupdate?: boolean, values: Record<string, unknown> }
 const load = (file: string) => parse(readFileSync(new URL(`../../data/${file}`, import.meta.url), 'utf8')) as SeedRecord[]
@@ -48,7 +48,10 @@ describe('seed data', () => {
   })
 
   it('prices a composite filling by surfaces and a zirconia bridge by role', () => {
-    const byCode = (code: string) => itemCreateSchema.parse(resolved(items.find(i => i.values.code === code)!.values))
+    const byCode = (code: string) => {
+      const item = itemCreateSchema.parse(resolved(items.find(i => i.values.code === code)!.values))
+      return { ...item, pricing: pricingFor(item.pricing_strategy, item.pricing) }
+    }
     const composite = byCode('RES-COMP')
     expect(['O', 'MO', 'MOD'].map(s => priceTreatment(composite, [{ tooth: 16, surfaces: s.split('') }]))).toEqual(['55.00', '70.00', '85.00'])
     const bridge = byCode('PRO-BRZR')

@@ -36,10 +36,11 @@ export function assertMayChart(actor: Actor, kind: EntryKind, settings: unknown)
   }
 }
 
-/** One 422 with every problem, each naming its field. */
+/** One 422 with every problem, each named once with its field (the type's rules and the item's may say the same). */
 export function throwIssues(issues: readonly RuleIssue[]): void {
   if (issues.length === 0) return
-  const errors: ErrorItem[] = issues.map(i => ({ field: i.field, code: i.code, message: i.message }))
+  const unique = [...new Map(issues.map(i => [`${i.field} ${i.code}`, i])).values()]
+  const errors: ErrorItem[] = unique.map(i => ({ field: i.field, code: i.code, message: i.message }))
   throw new DomainError('invalid', errors[0]!.code, 'Validation failed', { errors })
 }
 
