@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
-  CHART_SURFACES, ROWS, chartLayout, dentitionFor, mesialSide, surfaceRegion, surfaceWord, toothKind,
+  CHART_SURFACES, ROWS, chartLayout, mesialSide, surfaceRegion, surfaceWord, toothKind,
 } from '../../lib/chart-geometry'
 import type { ChartSurface, Side } from '../../lib/chart-geometry'
 
@@ -88,16 +88,6 @@ describe('the dentist\'s view', () => {
       51: 'incisor', 62: 'incisor', 73: 'canine', 84: 'molar', 55: 'molar',
     }
     for (const [tooth, kind] of Object.entries(kinds)) expect(toothKind(Number(tooth)), tooth).toBe(kind)
-  })
-
-  it('picks the dentition from the charted teeth and the age', () => {
-    expect(dentitionFor([], null)).toBe('permanent')
-    expect(dentitionFor([16, 21], 40)).toBe('permanent')
-    expect(dentitionFor([16, 55], 9)).toBe('mixed')
-    expect(dentitionFor([], 4)).toBe('deciduous')
-    expect(dentitionFor([], 8)).toBe('mixed')
-    expect(dentitionFor([54], 3)).toBe('deciduous')
-    expect(dentitionFor([16], 10)).toBe('mixed')
   })
 })
 
