@@ -38,6 +38,17 @@ describe('odontogram slot entries', () => {
     expect(visibleAs('receptionist')).toEqual([])
   })
 
+  it('offers the chart settings to clinic admins only', () => {
+    const auth = (globals.useAuthStore as () => { me: unknown })()
+    const modules = (globals.useModulesStore as () => { active: { name: string }[] })()
+    modules.active = [{ name: 'odontogram' }]
+    const slots = (globals.useModuleSlots as () => { entries: (name: string, ctx: unknown) => { id: string }[] })()
+    auth.me = { permissions: ['*'] }
+    expect(slots.entries('settings.sections', {}).map(e => e.id)).toEqual(['odontogram.settings'])
+    auth.me = { permissions: ROLE_PERMISSIONS.dentist }
+    expect(slots.entries('settings.sections', {})).toEqual([])
+  })
+
   it('shows nothing while the module is not installed', () => {
     expect(visibleAs('dentist', false)).toEqual([])
   })
