@@ -163,6 +163,29 @@ describe('the dental chart', () => {
     await page.context().close()
   })
 
+  it('lets a clinic admin swap the colours: done work turns red on every chart', async () => {
+    const page = await as('admin')
+    await page.goto('/settings')
+    await hydrated(page)
+    const section = page.getByTestId('odontogram-settings-section')
+    await section.getByRole('radio', { name: /Blue: to do/ }).check()
+    await section.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Chart settings saved').first().waitFor()
+    await section.screenshot({ path: `${SHOTS}settings.en.desktop.png` })
+    await openChart(page, patientPath)
+    const fill = () => surface(page, 'Tooth 16, occlusal').evaluate(el => getComputedStyle(el).fill)
+    await expect.poll(fill).toBe('rgb(220, 38, 38)')
+    // Back to the usual convention.
+    await page.goto('/settings')
+    await hydrated(page)
+    await section.getByRole('radio', { name: /Red: to do/ }).check()
+    await section.getByRole('button', { name: 'Save' }).click()
+    await page.getByText('Chart settings saved').first().waitFor()
+    await openChart(page, patientPath)
+    await expect.poll(fill).toBe('rgb(37, 99, 235)')
+    await page.context().close()
+  })
+
   it('reported no browser errors', () => {
     expect(errorsSeen).toEqual([])
   })
