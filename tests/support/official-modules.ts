@@ -8,7 +8,7 @@ import type { ModuleClass, ModuleEntry } from '../../server/platform/module'
 
 const layersDir = fileURLToPath(new URL('../../layers/', import.meta.url))
 
-export const OFFICIAL_MODULES = ['patients', 'agenda', 'patient_timeline'] as const
+export const OFFICIAL_MODULES = ['patients', 'clinical_notes', 'agenda', 'patient_timeline'] as const
 
 export function officialEntry(name: string): ModuleEntry {
   const dir = `${layersDir}${name}`
@@ -33,7 +33,7 @@ export function officialEntry(name: string): ModuleEntry {
   }
 }
 
-/** Entries of the given official modules (all three by default). */
+/** Entries of the given official modules (all of them by default). */
 export function officialEntries(...names: string[]): ModuleEntry[] {
   return (names.length ? names : [...OFFICIAL_MODULES]).map(officialEntry)
 }
