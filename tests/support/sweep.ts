@@ -141,12 +141,17 @@ export async function buildWorld(server: TestServer): Promise<World> {
     cabinets: () => mk('/api/v1/agenda/cabinets', { name: `Sweep cabinet ${next()}` }),
     appointments: async () => mk('/api/v1/agenda/appointments', { professional_id: dentistId, patient_id: rows.patients, cabinet_id: rows.cabinets, reason: 'Sweep', ...slot() }),
     users: async () => (await createUser(owner, { email: `victim-${next()}@sweep.test`, first_name: 'Victim', last_name: 'Sweep', role: 'receptionist', password: PASSWORD })).user.id,
+    // Administrative notes and templates: every role may read and write them (clinical ones are refused to some roles by type, in the service).
+    notes: () => mk('/api/v1/clinical_notes/notes', { owner_type: 'patient', owner_id: rows.patients, type: 'administrative', body: `<p>Sweep ${next()}</p>` }),
+    templates: () => mk('/api/v1/clinical_notes/templates', { name: `Sweep template ${next()}`, type: 'administrative', body: '<p>Sweep</p>' }),
   }
   const rows: Record<string, string> = {}
   rows.patients = await make.patients!()
   rows.cabinets = await make.cabinets!()
   rows.appointments = await make.appointments!()
   rows.users = await make.users!()
+  rows.notes = await make.notes!()
+  rows.templates = await make.templates!()
 
   const fresh = (email: string, clinicId: string | null = null) => async () => {
     const api = await signIn(url, email, email === OWNER.email ? OWNER.password : PASSWORD)
@@ -250,6 +255,10 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'PUT /api/v1/agenda/appointments/:id': () => ({ reason: `Swept ${n}` }),
     'POST /api/v1/agenda/appointments/:id/transitions': () => ({ to_status: 'confirmed' }),
     'POST /api/v1/agenda/cabinets': () => ({ name: `Sweep ${n}` }),
+    'POST /api/v1/clinical_notes/notes': () => ({ owner_type: 'patient', owner_id: world.rows.patients, type: 'administrative', body: `<p>Sweep ${n}</p>` }),
+    'PUT /api/v1/clinical_notes/notes/:id': () => ({ body: `<p>Swept ${n}</p>` }),
+    'POST /api/v1/clinical_notes/templates': () => ({ name: `Sweep ${n}`, type: 'administrative', body: '<p>Sweep</p>' }),
+    'PUT /api/v1/clinical_notes/templates/:id': () => ({ name: `Swept ${n}` }),
     'PUT /api/v1/agenda/cabinets/:id': () => ({ name: `Swept ${n}` }),
     'POST /api/v1/auth/users': () => ({ email: `new-${n}@sweep.test`, first_name: 'New', last_name: 'Member', role: 'receptionist', password: PASSWORD }),
     'PUT /api/v1/auth/users/:id': () => ({ first_name: `Renamed${n}` }),
