@@ -145,9 +145,8 @@ export interface ClinicalNoteTemplate {
 
 const uuid = z.uuid('validation.uuid')
 const noteBody = z.string('validation.required').max(20_000, 'validation.too_long')
-const tooth = z.number('clinical_notes.invalid_tooth').int('clinical_notes.invalid_tooth')
-  .refine(v => FDI_TEETH.includes(v), 'clinical_notes.invalid_tooth')
-const ownerType = z.string('validation.required').regex(/^[a-z][a-z0-9_]{0,49}$/, 'clinical_notes.unknown_owner_type')
+const tooth = z.number('validation.tooth').int('validation.tooth').refine(v => FDI_TEETH.includes(v), 'validation.tooth')
+const ownerType = z.string('validation.required').regex(/^[a-z][a-z0-9_]{0,49}$/)
 const reason = z.string().trim().max(500, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
 const templateName = z.string('validation.required').trim().min(1, 'validation.required').max(100, 'validation.too_long')
@@ -156,7 +155,7 @@ const templateName = z.string('validation.required').trim().min(1, 'validation.r
 export const noteCreateSchema = z.object({
   owner_type: ownerType,
   owner_id: uuid,
-  type: z.enum(NOTE_TYPES, 'clinical_notes.invalid_type'),
+  type: z.enum(NOTE_TYPES),
   body: noteBody,
   tooth: tooth.nullable().optional().transform(v => v ?? null),
 })
@@ -182,7 +181,7 @@ export const noteListQuerySchema = z.object({
   owner_type: ownerType,
   owner_id: uuid,
   type: typeFilter,
-  tooth: z.coerce.number().int().refine(v => FDI_TEETH.includes(v), 'clinical_notes.invalid_tooth').optional(),
+  tooth: z.coerce.number().int('validation.tooth').refine(v => FDI_TEETH.includes(v), 'validation.tooth').optional(),
   page,
   page_size: pageSize,
 })
@@ -193,7 +192,7 @@ export const patientNotesQuerySchema = z.object({ type: typeFilter, page, page_s
 /** POST /api/v1/clinical_notes/templates. */
 export const templateCreateSchema = z.object({
   name: templateName,
-  type: z.enum(NOTE_TYPES, 'clinical_notes.invalid_type'),
+  type: z.enum(NOTE_TYPES),
   body: noteBody,
 })
 export type TemplateCreateInput = z.input<typeof templateCreateSchema>

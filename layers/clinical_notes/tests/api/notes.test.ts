@@ -72,16 +72,16 @@ describe('clinical notes', () => {
     const fresh = await createPatient(c.admin, { last_name: 'Validation' })
     const post = (body: Record<string, unknown>) => dentist.post(`${BASE}/notes`, { owner_type: 'patient', owner_id: fresh, type: 'diagnosis', body: '<p>x</p>', ...body })
     const cases: [Record<string, unknown>, { field: string, code: string }][] = [
-      [{ owner_type: 'tooth', tooth: 19 }, { field: 'tooth', code: 'clinical_notes.invalid_tooth' }],
-      [{ owner_type: 'tooth', tooth: 56 }, { field: 'tooth', code: 'clinical_notes.invalid_tooth' }],
-      [{ tooth: '16' }, { field: 'tooth', code: 'clinical_notes.invalid_tooth' }],
+      [{ owner_type: 'tooth', tooth: 19 }, { field: 'tooth', code: 'validation.tooth' }],
+      [{ owner_type: 'tooth', tooth: 56 }, { field: 'tooth', code: 'validation.tooth' }],
+      [{ tooth: '16' }, { field: 'tooth', code: 'validation.tooth' }],
       [{ owner_type: 'tooth' }, { field: 'tooth', code: 'clinical_notes.tooth_required' }],
       [{ owner_type: 'invoice' }, { field: 'owner_type', code: 'clinical_notes.unknown_owner_type' }],
-      [{ owner_type: 'Bad Type!' }, { field: 'owner_type', code: 'clinical_notes.unknown_owner_type' }],
+      [{ owner_type: 'Bad Type!' }, { field: 'owner_type', code: 'invalid_format' }],
       [{ owner_id: '00000000-0000-4000-8000-000000000000' }, { field: 'owner_id', code: 'clinical_notes.owner_not_found' }],
       [{ owner_type: 'appointment' }, { field: 'owner_id', code: 'clinical_notes.owner_not_found' }],
       [{ owner_id: 'nope' }, { field: 'owner_id', code: 'validation.uuid' }],
-      [{ type: 'secret' }, { field: 'type', code: 'clinical_notes.invalid_type' }],
+      [{ type: 'secret' }, { field: 'type', code: 'invalid_value' }],
       [{ body: '<script>alert(1)</script><p> </p>' }, { field: 'body', code: 'clinical_notes.empty_body' }],
       [{ body: 'x'.repeat(20_001) }, { field: 'body', code: 'validation.too_long' }],
     ]
@@ -207,16 +207,16 @@ describe('clinical notes', () => {
     expect(fieldErrors(refused.body)).toEqual([{ field: 'owner_id', code: 'clinical_notes.owner_not_found' }])
   })
 
-  it('a new note is on the patient\'s timeline (its kind, never its text)', async () => {
+  it('a new note is on the patient\'s timeline in the clinic\'s language (its kind, never its text)', async () => {
     const patient = await createPatient(c.admin, { last_name: 'Timeline' })
     await addNote(dentist, patient, { type: 'diagnosis', body: '<p>Secret finding</p>' })
     let titles: string[] = []
-    for (let i = 0; i < 50 && !titles.includes('Diagnosis note added'); i++) {
+    for (let i = 0; i < 50 && !titles.includes('Nota de diagnóstico añadida'); i++) {
       const res = await dentist.get(`/api/v1/patient_timeline/patients/${patient}`)
       titles = res.body.data.map((e: { title: string }) => e.title)
-      if (!titles.includes('Diagnosis note added')) await new Promise(r => setTimeout(r, 100))
+      if (!titles.includes('Nota de diagnóstico añadida')) await new Promise(r => setTimeout(r, 100))
     }
-    expect(titles).toContain('Diagnosis note added')
+    expect(titles).toContain('Nota de diagnóstico añadida')
     const res = await dentist.get(`/api/v1/patient_timeline/patients/${patient}`)
     expect(JSON.stringify(res.body)).not.toContain('Secret finding')
   })

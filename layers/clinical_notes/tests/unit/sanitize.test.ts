@@ -40,6 +40,6 @@ describe('the FDI numbers a note may name', () => {
     expect(noteCreateSchema.safeParse({ ...base, tooth: 16 }).success).toBe(true)
     const bad = noteCreateSchema.safeParse({ ...base, tooth: 19 })
     expect(bad.success).toBe(false)
-    expect(bad.error?.issues.map(i => [i.path.join('.'), i.message])).toEqual([['tooth', 'clinical_notes.invalid_tooth']])
+    expect(bad.error?.issues.map(i => [i.path.join('.'), i.message])).toEqual([['tooth', 'validation.tooth']])
   })
 })

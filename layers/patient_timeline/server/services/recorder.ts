@@ -76,7 +76,6 @@ interface Text {
   description: string | null
 }
 
-
 const CATEGORY: Record<TimelineEvent, TimelineCategory> = {
   'patient.created': 'note',
   'patient.updated': 'note',
@@ -274,4 +273,3 @@ function appointmentUpdate(subject: Subject, changes: string[], when: string | n
   const title = changes.includes('start_time') ? t.appointment.moved(when) : t.appointment.updated(when)
   return { title, description: fields.length ? describeChanges(fields, t) : null }
 }
-

@@ -53,4 +53,3 @@ export function payloadTeeth(value: unknown): number[] {
   const numbers = value.map(v => (typeof v === 'object' && v !== null ? (v as { tooth?: unknown }).tooth : v))
   return [...new Set(numbers.filter((n): n is number => Number.isInteger(n) && (n as number) >= 11 && (n as number) <= 85))]
 }
-
