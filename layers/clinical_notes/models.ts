@@ -146,7 +146,7 @@ export interface ClinicalNoteTemplate {
 const uuid = z.uuid('validation.uuid')
 const noteBody = z.string('validation.required').max(20_000, 'validation.too_long')
 const tooth = z.number('validation.tooth').int('validation.tooth').refine(v => FDI_TEETH.includes(v), 'validation.tooth')
-const ownerType = z.string('validation.required').regex(/^[a-z][a-z0-9_]{0,49}$/)
+const ownerType = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/)
 const reason = z.string().trim().max(500, 'validation.too_long').nullable().optional()
   .transform(v => (v === '' || v === undefined ? null : v))
 const templateName = z.string('validation.required').trim().min(1, 'validation.required').max(100, 'validation.too_long')

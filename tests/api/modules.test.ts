@@ -273,8 +273,8 @@ describe('restart through the supervisor', () => {
     expect(back).toBe(true)
     const status = await api.get('/api/v1/modules/-/status')
     expect(status.body.data.pending).toEqual([])
-    // The three official modules and the two sample ones.
-    expect(status.body.data.by_state.installed).toBe(5)
+    // The four official modules and the two sample ones.
+    expect(status.body.data.by_state.installed).toBe(6)
     expect((await api.get('/api/v1/sample_module/notes')).status).toBe(200)
     // A new process boots while the other API files keep the two cores busy: the wait above may take its whole minute.
   }, 90_000)

@@ -14,9 +14,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 }
 
-/** The body as stored: allowed tags only, trimmed. */
+/**
+ * The body as stored: allowed tags only, trimmed. Non-breaking spaces (what an
+ * editable box types at the end of a line) become plain spaces.
+ */
 export function sanitizeNoteBody(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim()
+  return sanitizeHtml(html, OPTIONS).replace(/&nbsp;|\u00A0/g, ' ').trim()
 }
 
 /** Whether a sanitised body has any text a reader would see. */

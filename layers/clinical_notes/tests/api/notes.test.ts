@@ -78,6 +78,7 @@ describe('clinical notes', () => {
       [{ owner_type: 'tooth' }, { field: 'tooth', code: 'clinical_notes.tooth_required' }],
       [{ owner_type: 'invoice' }, { field: 'owner_type', code: 'clinical_notes.unknown_owner_type' }],
       [{ owner_type: 'Bad Type!' }, { field: 'owner_type', code: 'invalid_format' }],
+      [{ owner_type: undefined }, { field: 'owner_type', code: 'validation.required' }],
       [{ owner_id: '00000000-0000-4000-8000-000000000000' }, { field: 'owner_id', code: 'clinical_notes.owner_not_found' }],
       [{ owner_type: 'appointment' }, { field: 'owner_id', code: 'clinical_notes.owner_not_found' }],
       [{ owner_id: 'nope' }, { field: 'owner_id', code: 'validation.uuid' }],

@@ -135,7 +135,7 @@ describe('<ClinicalNotesSidebar> notes', () => {
     fetchMock.mockResolvedValue(page([
       note({ type: 'diagnosis', tooth: 16, body: '<p>Caries on <strong>16</strong></p>', created_at: '2025-12-04T11:30:00+01:00', amendable_from: '2025-12-05T11:30:00+01:00' }),
       note({ type: 'administrative', is_amended: true, revision_count: 2, author: null, created_at: '2025-11-02T09:05:00+01:00', amendable_from: '2025-11-03T09:05:00+01:00' }),
-      note({ type: 'progress', revision_count: 3 }),
+      note({ type: 'progress', revision_count: 3, owner_type: 'appointment', owner_id: 'a1' }),
     ]))
     const w = mountFeed()
     await flushPromises()
@@ -145,6 +145,7 @@ describe('<ClinicalNotesSidebar> notes', () => {
     expect(first!.text()).toContain('Diego Dentista · Dec 4, 2025, 11:30')
     expect(second!.findAll('.badge').map(b => b.text())).toEqual(['Administrative', 'Amended'])
     expect(second!.text()).toContain('Former member · Nov 2, 2025, 09:05')
+    expect(third!.findAll('.badge').map(b => b.text())).toEqual(['Progress', 'Visit'])
     expect(third!.text()).toContain('Edited')
     expect(w.get('section').text()).toContain('Clinical notes')
   })

@@ -15,6 +15,7 @@ describe('sanitizeNoteBody', () => {
     ['<svg onload="alert(1)"><circle /></svg>x', 'x'],
     ['&lt;b&gt; stays text', '&lt;b&gt; stays text'],
     ['  <p>trimmed</p>  ', '<p>trimmed</p>'],
+    ['<p>Caries on 26,&nbsp;<strong>deep</strong>\u00A0lesion</p>', '<p>Caries on 26, <strong>deep</strong> lesion</p>'],
     ['<u>u</u><s>s</s><strike>t</strike><blockquote>q</blockquote>', '<u>u</u><s>s</s><s>t</s><blockquote>q</blockquote>'],
   ])('%s → %s', (input, expected) => {
     expect(sanitizeNoteBody(input)).toBe(expected)
