@@ -20,86 +20,35 @@ function fetchPage(scope: ClinicalNotesScope, page: number) {
 }
 
 /**
- * One list of notes, newest first, a page at a time ("Load more"). Loads in
- * the browser; a new scope starts again from page one and drops answers to
- * older requests. `upsert`/`remove` keep the list in step with what the user
- * saved or deleted without reloading it.
+ * One list of notes, newest first, a page at a time ("Load more"): the core's
+ * `usePagedList` (browser only, older answers dropped). A new scope starts
+ * again from page one. `upsert`/`remove` keep the list in step with what the
+ * user saved or deleted without reloading it.
  */
 export function useClinicalNotes(scope: () => ClinicalNotesScope) {
-  const apiError = useApiError()
-  const notes = ref<ClinicalNote[]>([])
-  const total = ref(0)
-  const pages = ref(0)
-  const status = ref<'idle' | 'loading' | 'error' | 'ready'>('idle')
-  const loadError = ref<string | null>(null)
-  const loadingMore = ref(false)
-  const moreError = ref<string | null>(null)
-  let generation = 0
-
-  const hasMore = computed(() => status.value === 'ready' && notes.value.length < total.value)
-
-  async function load(): Promise<void> {
-    const mine = ++generation
-    status.value = 'loading'
-    loadError.value = null
-    moreError.value = null
-    try {
-      const res = await fetchPage(scope(), 1)
-      if (mine !== generation) return
-      notes.value = res.data
-      total.value = res.total
-      pages.value = 1
-      status.value = 'ready'
-    }
-    catch (e) {
-      if (mine !== generation) return
-      loadError.value = apiError(e).message
-      status.value = 'error'
-    }
-  }
-
-  async function loadMore(): Promise<void> {
-    if (!hasMore.value || loadingMore.value) return
-    const mine = generation
-    loadingMore.value = true
-    moreError.value = null
-    try {
-      const res = await fetchPage(scope(), pages.value + 1)
-      if (mine !== generation) return
-      const seen = new Set(notes.value.map(n => n.id))
-      notes.value = [...notes.value, ...res.data.filter(n => !seen.has(n.id))]
-      total.value = res.total
-      pages.value += 1
-    }
-    catch (e) {
-      if (mine === generation) moreError.value = apiError(e).message
-    }
-    finally {
-      if (mine === generation) loadingMore.value = false
-    }
-  }
+  const list = usePagedList<ClinicalNote>(page => fetchPage(scope(), page), CLINICAL_NOTES_PAGE_SIZE)
+  const { items, total } = list
 
   function upsert(note: ClinicalNote) {
-    const index = notes.value.findIndex(n => n.id === note.id)
-    if (index >= 0) notes.value = notes.value.map(n => (n.id === note.id ? note : n))
+    if (items.value.some(n => n.id === note.id)) items.value = items.value.map(n => (n.id === note.id ? note : n))
     else {
-      notes.value = [note, ...notes.value]
+      items.value = [note, ...items.value]
       total.value += 1
     }
   }
 
   function remove(id: string) {
-    if (!notes.value.some(n => n.id === id)) return
-    notes.value = notes.value.filter(n => n.id !== id)
+    if (!items.value.some(n => n.id === id)) return
+    items.value = items.value.filter(n => n.id !== id)
     total.value -= 1
   }
 
-  onMounted(load)
+  onMounted(list.load)
   watch(() => JSON.stringify(scope()), () => {
-    load()
+    list.load()
   })
 
-  return { notes: computed(() => notes.value), total: readonly(total), status: readonly(status), loadError: readonly(loadError), loadingMore: readonly(loadingMore), moreError: readonly(moreError), hasMore, load, loadMore, upsert, remove }
+  return { ...list, notes: computed(() => items.value), total: readonly(total), upsert, remove }
 }
 
 /** Writes of notes, each guarded against a second submit of the same thing while the first is on its way. */
