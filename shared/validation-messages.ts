@@ -15,6 +15,7 @@ export const validationMessages = {
   'validation.end_after_start': 'Must be after the start',
   'validation.color': 'Must be a colour like #3b82f6',
   'validation.uuid': 'Must be a valid identifier',
+  'validation.tooth': 'Must be a tooth number (FDI: 11–48, 51–85)',
   'validation.too_long': 'Too long',
   'validation.past_date': 'Cannot be in the future',
   'validation.date_range': 'Must be between the years 1900 and 2200',

@@ -1,6 +1,11 @@
 import { BaseModule } from '#dentalpin'
 import type { DemoContext } from '#dentalpin'
+import { registerNoteOwnerType } from '#layers/clinical_notes/owners'
 import { seedAgendaDemo } from './server/demo'
+import { appointmentPatient } from './server/repositories/appointments'
+
+// Visit notes: clinical_notes attaches notes to an appointment through the patient it is for.
+registerNoteOwnerType({ type: 'appointment', module: 'agenda', patientOf: appointmentPatient })
 
 /**
  * Agenda: cabinets (chairs/rooms) and appointments with their status
@@ -16,7 +21,7 @@ export default class AgendaModule extends BaseModule {
     author: 'DentalPin Core Team',
     license: 'BSL-1.1',
     category: 'official',
-    depends: ['patients@^1.0'],
+    depends: ['patients@^1.0', 'clinical_notes@^1.0'],
     installable: true,
     auto_install: true,
     removable: false,

@@ -4,32 +4,11 @@
 // which it no longer counts as a problem.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../server/db/database'
 import { NO_LOGIN_LIMIT, setupOwner, signedInMember } from '../support/fixtures'
 import type { ApiClient } from '../support/http'
 import { isErrorEnvelope } from '../support/http'
-import { startServer } from '../support/server'
+import { startServer, withServerDatabase } from '../support/server'
 import type { TestServer } from '../support/server'
-
-/** Opens the server's database in this process (the server must be stopped for PGlite). */
-async function withDatabase(server: TestServer, fn: (db: any) => Promise<void>) {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, DENTALPIN_DATA_DIR: process.env.DENTALPIN_DATA_DIR }
-  process.env.DATABASE_URL = server.database.env.DATABASE_URL ?? ''
-  process.env.DENTALPIN_DATA_DIR = server.database.env.DENTALPIN_DATA_DIR ?? ''
-  try {
-    const handle = await openDatabase()
-    try {
-      await fn(handle.db)
-    }
-    finally {
-      await handle.close()
-    }
-  }
-  finally {
-    process.env.DATABASE_URL = saved.DATABASE_URL ?? ''
-    process.env.DENTALPIN_DATA_DIR = saved.DENTALPIN_DATA_DIR ?? ''
-  }
-}
 
 describe('interrupted module operations', () => {
   let server: TestServer
@@ -44,7 +23,7 @@ describe('interrupted module operations', () => {
 
     // What `kill -9` in the middle of an install leaves: the entry, still `running`, owned by a dead process.
     await server.stop()
-    await withDatabase(server, async (db) => {
+    await withServerDatabase(server, async (db) => {
       const row = await db.insertInto('core_module_operation').values({
         module: 'sample_module', operation: 'install', status: 'running', owner: '999999@crashed', plan: '{}', started_at: sql`now() - interval '5 minutes'`,
       }).returning('id').executeTakeFirstOrThrow()

@@ -145,6 +145,11 @@ function queries(keys: string[], v: ReturnType<typeof values>) {
   })
 }
 
+/** A path param must be well-formed UTF-16 to be percent-encoded: a lone surrogate (a pair cut by the slice) becomes U+FFFD. */
+function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+}
+
 function seedOf(key: string): number {
   return SEED ^ createHash('sha256').update(key).digest().readUInt32LE(0)
 }
@@ -189,7 +194,7 @@ describe('fuzz sweep: random input never gets a 5xx or leaves the envelope', () 
       const valid = FUZZ_BASES[route.key] ?? validBody(world, route, world.callers.admin)
       const param = (p: string): fc.Arbitrary<string> => fc.oneof(
         { weight: 3, arbitrary: fc.constant(realistic[p]!) },
-        { weight: 1, arbitrary: isModuleName(route, p) ? fc.constantFrom('sample_broken', 'nope', 'patients\u0000', '..', 'Sample Base') : v.strings.map(s => s.slice(0, 200) || 'x') },
+        { weight: 1, arbitrary: isModuleName(route, p) ? fc.constantFrom('sample_broken', 'nope', 'patients\u0000', '..', 'Sample Base') : v.strings.map(s => wellFormed(s.slice(0, 200)) || 'x') },
       )
       const base = valid && typeof valid === 'object' ? valid as Record<string, unknown> : {}
       const withBody = WRITE.has(route.method) && route.method !== 'DELETE'

@@ -58,9 +58,21 @@ describe('demo data', () => {
   it('records what happened on the timeline and the last visits, through the events', async () => {
     const entries = await db().selectFrom('patient_timeline').select(['event_type']).execute() as { event_type: string }[]
     const types = new Set(entries.map(e => e.event_type))
-    for (const e of ['patient.created', 'appointment.scheduled', 'appointment.completed']) expect(types, e).toContain(e)
+    for (const e of ['patient.created', 'appointment.scheduled', 'appointment.completed', 'clinical_note.created', 'clinical_note.amended']) expect(types, e).toContain(e)
     const visited = await db().selectFrom('patients').select('id').where('last_visit_at', 'is not', null).execute()
     expect(visited.length).toBeGreaterThan(0)
+  })
+
+  it('gives every active patient clinical notes of each kind, some edited and some amended', async () => {
+    const patients = await db().selectFrom('patients').select('id').where('status', '=', 'active').execute() as { id: string }[]
+    const notes = await db().selectFrom('clinical_notes_notes').select(['patient_id', 'type', 'tooth']).execute() as { patient_id: string, type: string, tooth: number | null }[]
+    for (const p of patients) expect(notes.filter(n => n.patient_id === p.id).length, p.id).toBeGreaterThanOrEqual(3)
+    expect(new Set(notes.map(n => n.type))).toEqual(new Set(['administrative', 'diagnosis', 'treatment', 'progress']))
+    expect(notes.some(n => n.tooth !== null)).toBe(true)
+    const revisions = await db().selectFrom('clinical_notes_revisions').select(['note_id', 'is_amendment']).where('revision', '=', 2).execute() as { is_amendment: boolean }[]
+    expect(revisions.some(r => r.is_amendment)).toBe(true)
+    expect(revisions.some(r => !r.is_amendment)).toBe(true)
+    expect(await db().selectFrom('clinical_notes_templates').select('name').execute()).toHaveLength(4)
   })
 
   it('runs once: an existing installation is left alone', async () => {

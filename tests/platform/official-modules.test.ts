@@ -1,4 +1,4 @@
-// The three official modules install on a fresh database as a community
+// The official modules install on a fresh database as a community
 // module would: their tables, the per-clinic cabinet seed, and the published
 // models importable from their documented paths (docs/core-api.md "Importable models").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +9,9 @@ import type { Appointment, Cabinet, AgendaTables } from '#layers/agenda/models'
 import { TRANSITIONS } from '#layers/agenda/models'
 import type { PatientTimeline, PatientTimelineTables } from '#layers/patient_timeline/models'
 import { TIMELINE_CATEGORIES } from '#layers/patient_timeline/models'
+import type { ClinicalNote, ClinicalNotesTables } from '#layers/clinical_notes/models'
+import { NOTE_TYPES } from '#layers/clinical_notes/models'
+import { noteOwnerTypeNames } from '#layers/clinical_notes/owners'
 import { clinicCreated } from '../../server/auth/hooks'
 import { transaction } from '../../server/db/transaction'
 import { startPlatform, stopPlatform } from '../../server/platform'
@@ -36,9 +39,10 @@ afterAll(async () => {
 
 describe('official modules', () => {
   it('auto-install in dependency order with their tables', async () => {
-    for (const name of ['patients', 'agenda', 'patient_timeline']) expect((await moduleRow(t.db, name))?.state, name).toBe('installed')
+    for (const name of ['patients', 'clinical_notes', 'agenda', 'patient_timeline']) expect((await moduleRow(t.db, name))?.state, name).toBe('installed')
     expect(await tableNames(t.db)).toEqual(expect.arrayContaining([
       'patients', 'patients_medical_history', 'agenda_cabinets', 'agenda_appointments', 'agenda_appointment_history', 'patient_timeline',
+      'clinical_notes_notes', 'clinical_notes_revisions', 'clinical_notes_templates',
     ]))
   })
 
@@ -55,12 +59,15 @@ describe('official modules', () => {
 
   it('publish their models from the documented import paths', () => {
     // Types are checked by the compiler; the runtime values prove the paths resolve.
-    const names: Array<keyof PatientsTables | keyof AgendaTables | keyof PatientTimelineTables> = ['patients', 'agenda_appointments', 'patient_timeline']
-    expect(names).toHaveLength(3)
-    const typed: [Clinic?, ClinicMembership?, User?, Patient?, Appointment?, Cabinet?, PatientTimeline?] = []
+    const names: Array<keyof PatientsTables | keyof AgendaTables | keyof PatientTimelineTables | keyof ClinicalNotesTables> = ['patients', 'agenda_appointments', 'patient_timeline', 'clinical_notes_notes']
+    expect(names).toHaveLength(4)
+    const typed: [Clinic?, ClinicMembership?, User?, Patient?, Appointment?, Cabinet?, PatientTimeline?, ClinicalNote?] = []
     expect(typed).toEqual([])
     expect(patientCreateSchema.safeParse({ first_name: 'Ana', last_name: 'García' }).success).toBe(true)
     expect(TRANSITIONS.completed).toEqual([])
     expect(TIMELINE_CATEGORIES).toContain('visit')
+    expect(NOTE_TYPES).toEqual(['administrative', 'diagnosis', 'treatment', 'progress'])
+    // clinical_notes' own owner types, and agenda's, registered when their module.ts loaded.
+    expect(noteOwnerTypeNames()).toEqual(['appointment', 'patient', 'tooth'])
   })
 })

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { openDatabase } from '../../server/db/database'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const entry = join(root, '.output/server/index.mjs')
@@ -172,5 +173,25 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (!options.database) await database.drop()
       rmSync(storageDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** Opens the server's database in this process (the server must be stopped for PGlite). */
+export async function withServerDatabase(server: TestServer, fn: (db: any) => Promise<void>) {
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, DENTALPIN_DATA_DIR: process.env.DENTALPIN_DATA_DIR }
+  process.env.DATABASE_URL = server.database.env.DATABASE_URL ?? ''
+  process.env.DENTALPIN_DATA_DIR = server.database.env.DENTALPIN_DATA_DIR ?? ''
+  try {
+    const handle = await openDatabase()
+    try {
+      await fn(handle.db)
+    }
+    finally {
+      await handle.close()
+    }
+  }
+  finally {
+    process.env.DATABASE_URL = saved.DATABASE_URL ?? ''
+    process.env.DENTALPIN_DATA_DIR = saved.DENTALPIN_DATA_DIR ?? ''
   }
 }

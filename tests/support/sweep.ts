@@ -144,6 +144,9 @@ export async function buildWorld(server: TestServer): Promise<World> {
     categories: () => mk('/api/v1/catalog/categories', { key: `sweep_${next()}`, names: { en: 'Sweep category' } }),
     items: () => mk('/api/v1/catalog/items', { code: `SWEEP-${next()}`, names: { en: 'Sweep item' }, category_id: rows.categories, default_price: '10.00' }),
     users: async () => (await createUser(owner, { email: `victim-${next()}@sweep.test`, first_name: 'Victim', last_name: 'Sweep', role: 'receptionist', password: PASSWORD })).user.id,
+    // Administrative notes and templates: every role may read and write them (clinical ones are refused to some roles by type, in the service).
+    notes: () => mk('/api/v1/clinical_notes/notes', { owner_type: 'patient', owner_id: rows.patients, type: 'administrative', body: `<p>Sweep ${next()}</p>` }),
+    templates: () => mk('/api/v1/clinical_notes/templates', { name: `Sweep template ${next()}`, type: 'administrative', body: '<p>Sweep</p>' }),
   }
   // The collection is the path segment before the id.
   make['vat-types'] = () => mk('/api/v1/catalog/vat-types', { names: { en: 'Sweep VAT' }, rate: '10.00' })
@@ -156,6 +159,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
   rows.categories = await make.categories!()
   rows['vat-types'] = await make['vat-types']!()
   rows.items = await make.items!()
+  rows.notes = await make.notes!()
+  rows.templates = await make.templates!()
 
   const fresh = (email: string, clinicId: string | null = null) => async () => {
     const api = await signIn(url, email, email === OWNER.email ? OWNER.password : PASSWORD)
@@ -259,6 +264,10 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'PUT /api/v1/agenda/appointments/:id': () => ({ reason: `Swept ${n}` }),
     'POST /api/v1/agenda/appointments/:id/transitions': () => ({ to_status: 'confirmed' }),
     'POST /api/v1/agenda/cabinets': () => ({ name: `Sweep ${n}` }),
+    'POST /api/v1/clinical_notes/notes': () => ({ owner_type: 'patient', owner_id: world.rows.patients, type: 'administrative', body: `<p>Sweep ${n}</p>` }),
+    'PUT /api/v1/clinical_notes/notes/:id': () => ({ body: `<p>Swept ${n}</p>` }),
+    'POST /api/v1/clinical_notes/templates': () => ({ name: `Sweep ${n}`, type: 'administrative', body: '<p>Sweep</p>' }),
+    'PUT /api/v1/clinical_notes/templates/:id': () => ({ name: `Swept ${n}` }),
     'PUT /api/v1/agenda/cabinets/:id': () => ({ name: `Swept ${n}` }),
     'POST /api/v1/odontogram/patients/:patient_id/entries': () => ({ kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 16, surfaces: ['O'] }] }),
     'PUT /api/v1/odontogram/entries/:id': () => ({ notes: `Swept ${n}` }),

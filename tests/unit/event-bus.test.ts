@@ -93,8 +93,9 @@ describe('event bus', () => {
 })
 
 describe('event catalog', () => {
-  it('lists the 20 events of the core catalog plus clinic.created', () => {
-    expect(EVENT_TYPES).toHaveLength(21)
+  it('lists the 20 events of the core catalog, clinic.created and the two clinical_note events', () => {
+    expect(EVENT_TYPES).toHaveLength(23)
+    expect(EVENT_KEYS['clinical_note.created']).toEqual(['note_id', 'patient_id', 'clinic_id', 'type'])
     expect(EVENT_KEYS['document.uploaded']).toEqual(['document_id', 'patient_id', 'clinic_id', 'title', 'document_type'])
     expect(EVENT_KEYS['payment.recorded']).toEqual(['payment_id', 'invoice_id', 'clinic_id'])
   })

@@ -65,7 +65,8 @@ describe('layer boundaries (eslint)', () => {
 
 describe('readDepends', () => {
   it('reads the names of the official manifests\' depends', () => {
-    expect(readDepends(`${root}/layers/agenda/module.ts`)).toEqual(['patients'])
+    expect(readDepends(`${root}/layers/agenda/module.ts`)).toEqual(['patients', 'clinical_notes'])
+    expect(readDepends(`${root}/layers/clinical_notes/module.ts`)).toEqual(['patients'])
     expect(readDepends(`${root}/layers/patients/module.ts`)).toEqual([])
   })
 })

@@ -56,6 +56,10 @@ export interface EventPayloads {
   'invoice.paid': { invoice_id: string, clinic_id: string }
   'payment.recorded': { payment_id: string, invoice_id: string, clinic_id: string }
   'document.uploaded': { document_id: string, patient_id: string, clinic_id: string, title: string, document_type: string }
+  /** `type`: administrative, diagnosis, treatment or progress (layers/clinical_notes/README.md). */
+  'clinical_note.created': { note_id: string, patient_id: string, clinic_id: string, type: string }
+  /** An edit after the 24-hour window: the previous text stays as a revision. */
+  'clinical_note.amended': { note_id: string, patient_id: string, clinic_id: string, type: string }
 }
 
 export type EventType = keyof EventPayloads
@@ -86,6 +90,8 @@ export const EVENT_KEYS: { [E in EventType]: ReadonlyArray<RequiredKeys<EventPay
   'invoice.paid': ['invoice_id', 'clinic_id'],
   'payment.recorded': ['payment_id', 'invoice_id', 'clinic_id'],
   'document.uploaded': ['document_id', 'patient_id', 'clinic_id', 'title', 'document_type'],
+  'clinical_note.created': ['note_id', 'patient_id', 'clinic_id', 'type'],
+  'clinical_note.amended': ['note_id', 'patient_id', 'clinic_id', 'type'],
 }
 
 export const EVENT_TYPES = Object.keys(EVENT_KEYS) as EventType[]

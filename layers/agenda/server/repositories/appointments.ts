@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely'
 import { ACTIVE_STATUSES } from '../../models'
 import type { AgendaAppointmentHistoryTable, AgendaAppointmentsTable, AppointmentStatus } from '../../models'
 import type { AgendaDb } from '../db'
+import type { NoteOwnerType } from '#layers/clinical_notes/owners'
 
 type Db = Kysely<AgendaDb>
 
@@ -13,6 +14,12 @@ export async function clinicTimeZone(db: Db, clinicId: string): Promise<string> 
 
 export async function findPatient(db: Db, clinicId: string, id: string) {
   return db.selectFrom('patients').select(['id', 'status']).where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst()
+}
+
+/** The patient an appointment of the clinic is for (null for a blocked slot or another clinic's appointment). */
+export const appointmentPatient: NoteOwnerType['patientOf'] = async (db, clinicId, id) => {
+  const row = await (db as Db).selectFrom('agenda_appointments').select('patient_id').where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst()
+  return row?.patient_id ?? null
 }
 
 /**

@@ -27,7 +27,7 @@ beforeAll(async () => {
   setDatabase(t.handle)
   db = t.db as unknown as Kysely<AgendaDb>
   const clinic = await db.insertInto('clinics').values({ name: 'Race clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'agenda'))
+  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'agenda'))
   for (let i = 0; i < 6; i++) {
     const user = await db.insertInto('users').values({ email: `pro${i}@race.test`, first_name: 'Pro', last_name: String(i), password_hash: null, licence_number: null })
       .returning('id').executeTakeFirstOrThrow()

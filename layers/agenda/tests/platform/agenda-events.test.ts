@@ -69,7 +69,7 @@ beforeAll(async () => {
   setDatabase(t.handle)
   db = t.db as unknown as Kysely<AgendaDb>
   const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'agenda'))
+  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'agenda'))
   const user = await db.insertInto('users').values({ email: 'dentist@events.test', first_name: 'Dora', last_name: 'Dent', password_hash: null, licence_number: null })
     .returning('id').executeTakeFirstOrThrow()
   await db.insertInto('clinic_memberships').values({ user_id: user.id, clinic_id: clinic.id, role: 'dentist', is_professional: true }).execute()

@@ -13,10 +13,18 @@ import { findClinicLocale, findUserName, insertEntry, patientExistsInClinic } fr
 import type { NewTimelineEntry, TimelineDb } from '../repositories/timeline'
 import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from './texts'
 import type { TimelineTexts } from './texts'
+import { clinicalText } from './clinical'
+import { date, list, text, uuid } from './payload'
 
 const log = consola.withTag('app.modules.patient_timeline')
 
-/** Every catalog event the timeline follows (all of them but clinic.created). */
+/**
+ * Events modules publish outside the core catalog that the timeline follows
+ * by name (odontogram: `{entry_id, patient_id, clinic_id, clinical_type, teeth}`).
+ */
+type ModuleEvent = 'odontogram.treatment_planned'
+
+/** Every catalog event the timeline follows (all of them but clinic.created), and the modules' events above. */
 export const TIMELINE_EVENTS = [
   'patient.created', 'patient.updated', 'patient.archived', 'patient.medical_updated',
   'appointment.scheduled', 'appointment.updated', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show',
@@ -25,7 +33,9 @@ export const TIMELINE_EVENTS = [
   'invoice.created', 'invoice.issued', 'invoice.sent', 'invoice.paid',
   'payment.recorded',
   'document.uploaded',
-] as const satisfies readonly EventType[]
+  'clinical_note.created', 'clinical_note.amended',
+  'odontogram.treatment_planned',
+] as const satisfies readonly (EventType | ModuleEvent)[]
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number]
 
 /**
@@ -38,6 +48,7 @@ const ONCE_PER_SOURCE: ReadonlySet<TimelineEvent> = new Set<TimelineEvent>([
   'patient.created', 'appointment.scheduled', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show',
   'treatment.completed', 'budget.created', 'budget.accepted', 'budget.rejected',
   'invoice.created', 'invoice.issued', 'invoice.paid', 'payment.recorded', 'document.uploaded',
+  'clinical_note.created', 'odontogram.treatment_planned',
 ])
 
 /** Final appointment statuses have events of their own: an update to one of them is not recorded twice. */
@@ -65,22 +76,6 @@ interface Text {
   description: string | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-const uuid = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v : null)
-const text = (v: unknown, max = 200): string | null => {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
-  if (typeof v !== 'string') return null
-  const trimmed = v.trim()
-  return trimmed ? trimmed.slice(0, max) : null
-}
-const date = (v: unknown): Date | null => {
-  if (!(v instanceof Date) && typeof v !== 'string') return null
-  const d = new Date(v)
-  return Number.isNaN(d.getTime()) ? null : d
-}
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
-
 const CATEGORY: Record<TimelineEvent, TimelineCategory> = {
   'patient.created': 'note',
   'patient.updated': 'note',
@@ -102,12 +97,21 @@ const CATEGORY: Record<TimelineEvent, TimelineCategory> = {
   'invoice.paid': 'financial',
   'payment.recorded': 'financial',
   'document.uploaded': 'document',
+  'clinical_note.created': 'note',
+  'clinical_note.amended': 'note',
+  'odontogram.treatment_planned': 'treatment',
+}
+
+/** Event families whose source is not `<family>_id` of the payload. */
+const SOURCES: Record<string, { type: string, key: string }> = {
+  clinical_note: { type: 'clinical_note', key: 'note_id' },
+  odontogram: { type: 'odontogram_entry', key: 'entry_id' },
 }
 
 /** The id field of each event's source and the source type stored with the entry. */
 function sourceOf(event: TimelineEvent): { type: string, key: string } {
   const family = event.slice(0, event.indexOf('.'))
-  return { type: family, key: `${family}_id` }
+  return SOURCES[family] ?? { type: family, key: `${family}_id` }
 }
 
 /**
@@ -231,7 +235,10 @@ async function write(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payl
     case 'appointment.no_show':
       return { title: t.appointment.noShow(when), description: text(payload.note, 1000) }
     case 'treatment.completed':
-      return { title: t.treatment.completed(text(payload.name) ?? text(payload.treatment_name)), description: text(payload.notes, 1000) }
+    case 'odontogram.treatment_planned':
+    case 'clinical_note.created':
+    case 'clinical_note.amended':
+      return clinicalText(event, payload, t, clinic.currency)
     case 'budget.created':
     case 'budget.sent':
     case 'budget.accepted':

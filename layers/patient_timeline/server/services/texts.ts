@@ -2,6 +2,8 @@
 // text (they are a record of what happened, read back as written), so the
 // server carries its own small dictionary instead of the browser's i18n files.
 import { knownTimeZone } from '#dentalpin'
+import { CLINICAL_EN, CLINICAL_ES } from './texts-clinical'
+import type { ClinicalTimelineTexts } from './texts-clinical'
 
 export const TIMELINE_LANGUAGES = ['en', 'es'] as const
 export type TimelineLanguage = (typeof TIMELINE_LANGUAGES)[number]
@@ -31,12 +33,13 @@ export interface TimelineTexts {
     noShow: At
   }
   statuses: Record<string, Text>
-  treatment: { completed: (name: string | null) => Text }
   budget: Record<'created' | 'sent' | 'accepted' | 'rejected', Numbered>
   invoice: Record<'created' | 'issued' | 'sent' | 'paid', Numbered>
   payment: { recorded: (amount: string | null) => Text }
   document: { uploaded: (title: string | null) => Text }
   documentTypes: Record<string, Text>
+  /** The chart's and the notes' events (texts-clinical.ts). */
+  clinical: ClinicalTimelineTexts
 }
 
 const en: TimelineTexts = {
@@ -95,7 +98,6 @@ const en: TimelineTexts = {
     cancelled: 'cancelled',
     no_show: 'no-show',
   },
-  treatment: { completed: name => (name ? `Treatment completed: ${name}` : 'Treatment completed') },
   budget: {
     created: n => (n ? `Budget ${n} created` : 'Budget created'),
     sent: n => (n ? `Budget ${n} sent` : 'Budget sent'),
@@ -111,6 +113,7 @@ const en: TimelineTexts = {
   payment: { recorded: amount => (amount ? `Payment of ${amount} recorded` : 'Payment recorded') },
   document: { uploaded: title => (title ? `Document uploaded: ${title}` : 'Document uploaded') },
   documentTypes: { consent: 'Consent form', xray: 'X-ray', photo: 'Photo', report: 'Report', prescription: 'Prescription', other: 'Other document' },
+  clinical: CLINICAL_EN,
 }
 
 const es: TimelineTexts = {
@@ -169,7 +172,6 @@ const es: TimelineTexts = {
     cancelled: 'cancelada',
     no_show: 'no acudió',
   },
-  treatment: { completed: name => (name ? `Tratamiento realizado: ${name}` : 'Tratamiento realizado') },
   budget: {
     created: n => (n ? `Presupuesto ${n} creado` : 'Presupuesto creado'),
     sent: n => (n ? `Presupuesto ${n} enviado` : 'Presupuesto enviado'),
@@ -185,6 +187,7 @@ const es: TimelineTexts = {
   payment: { recorded: amount => (amount ? `Pago de ${amount} registrado` : 'Pago registrado') },
   document: { uploaded: title => (title ? `Documento subido: ${title}` : 'Documento subido') },
   documentTypes: { consent: 'Consentimiento', xray: 'Radiografía', photo: 'Fotografía', report: 'Informe', prescription: 'Receta', other: 'Otro documento' },
+  clinical: CLINICAL_ES,
 }
 
 export const TIMELINE_TEXTS: Record<TimelineLanguage, TimelineTexts> = { en, es }

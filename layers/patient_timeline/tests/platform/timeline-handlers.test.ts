@@ -1,5 +1,6 @@
-// patient_timeline's event handlers in-process on a real database: the three
-// official modules installed from their layers, catalog events published on
+// patient_timeline's event handlers in-process on a real database: the
+// official modules installed from their layers, catalog events (and the
+// odontogram's treatment_planned, followed by name) published on
 // the bus, and the entries they leave (one per event, in the clinic's
 // language and time zone). Everything an entry says comes from the payload:
 // the appointments named here are not in the agenda's table. Then the module
@@ -238,6 +239,47 @@ describe('treatment, financial and document events', () => {
     expect(await publish('treatment.completed', payload, en.patient)).toEqual([
       { event_type: 'treatment.completed', category: 'treatment', title: 'Treatment completed: Composite filling 16', description: null, source_type: 'treatment', source_id: 'tr-1', data: payload },
     ])
+  })
+
+  it('treatment.completed as the odontogram publishes it names the teeth and the price, in English and Spanish', async () => {
+    const enPayload = { treatment_id: randomUUID(), patient_id: en.patient, clinic_id: en.clinic, catalog_item_id: randomUUID(), teeth: [{ tooth: 16, surfaces: ['O'], role: null }], price: '60.00' }
+    expect(await publish('treatment.completed', enPayload, en.patient)).toEqual([
+      { event_type: 'treatment.completed', category: 'treatment', title: 'Treatment completed on tooth 16', description: 'Price: €60.00', source_type: 'treatment', source_id: enPayload.treatment_id, data: enPayload },
+    ])
+    const esPayload = { treatment_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, catalog_item_id: randomUUID(), teeth: [{ tooth: 14, role: 'pillar' }, { tooth: 15, role: 'pontic' }, { tooth: 16, role: 'pillar' }], price: '450.00' }
+    expect(await publish('treatment.completed', esPayload, es.patient)).toMatchObject([
+      { category: 'treatment', title: 'Tratamiento realizado en los dientes 14, 15 y 16', description: 'Precio: 450,00\u00A0€', source_id: esPayload.treatment_id },
+    ])
+  })
+
+  it('odontogram.treatment_planned names the clinical type and the teeth, once per entry', async () => {
+    const entry = randomUUID()
+    const enPayload = { entry_id: entry, patient_id: en.patient, clinic_id: en.clinic, clinical_type: 'filling', teeth: [{ tooth: 16, surfaces: ['O'] }] }
+    expect(await publish('odontogram.treatment_planned', enPayload, en.patient)).toEqual([
+      { event_type: 'odontogram.treatment_planned', category: 'treatment', title: 'Treatment planned: filling on tooth 16', description: null, source_type: 'odontogram_entry', source_id: entry, data: enPayload },
+    ])
+    // Delivered again: still one entry.
+    eventBus.publish('odontogram.treatment_planned', enPayload)
+    await eventBus.drain()
+    expect(await entries(en.patient)).toHaveLength(1)
+    const esPayload = { entry_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, clinical_type: 'root_canal', teeth: [{ tooth: 36 }] }
+    expect(await publish('odontogram.treatment_planned', esPayload, es.patient)).toMatchObject([
+      { category: 'treatment', title: 'Tratamiento planificado: endodoncia en el diente 36', description: null, source_type: 'odontogram_entry' },
+    ])
+  })
+
+  it('clinical_note.created and amended say which kind of note, never its text', async () => {
+    const note = randomUUID()
+    const created = { note_id: note, patient_id: en.patient, clinic_id: en.clinic, type: 'diagnosis' }
+    expect(await publish('clinical_note.created', created, en.patient)).toEqual([
+      { event_type: 'clinical_note.created', category: 'note', title: 'Diagnosis note added', description: null, source_type: 'clinical_note', source_id: note, data: created },
+    ])
+    expect(await publish('clinical_note.amended', created, en.patient)).toMatchObject([
+      { event_type: 'clinical_note.amended', category: 'note', title: 'Diagnosis note amended', description: null, source_id: note },
+    ])
+    const esNote = { note_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, type: 'progress' }
+    expect(await publish('clinical_note.created', esNote, es.patient)).toMatchObject([{ title: 'Nota de evolución añadida', category: 'note' }])
+    expect(await publish('clinical_note.amended', { ...esNote, type: 'administrative' }, es.patient)).toMatchObject([{ title: 'Nota administrativa enmendada' }])
   })
 
   it('budget, invoice and payment events are recorded when their payload names the patient', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from '../../server/services/texts'
+import { payloadTeeth } from '../../server/services/texts-clinical'
 
 const { en, es } = TIMELINE_TEXTS
 
@@ -30,5 +31,30 @@ describe('server texts', () => {
     expect(formatAmount(7, 'EUR', es)).toBe('7,00\u00A0€')
     expect(formatAmount('abc', 'EUR', en)).toBe('abc')
     expect(formatAmount('10', 'NOPE', en)).toBe('10 NOPE')
+  })
+})
+
+describe('clinical texts', () => {
+  it('reads the teeth of a payload in either shape, FDI numbers only, once each', () => {
+    expect(payloadTeeth([16, 17])).toEqual([16, 17])
+    expect(payloadTeeth([{ tooth: 14, role: 'pillar' }, { tooth: 15 }, { tooth: 14 }])).toEqual([14, 15])
+    expect(payloadTeeth([{ tooth: '16' }, 99, 3.5, null, 'x'])).toEqual([])
+    expect(payloadTeeth('16')).toEqual([])
+  })
+
+  it('says the teeth and the note types in English and Spanish', () => {
+    expect(en.clinical.teeth([16])).toBe('tooth 16')
+    expect(en.clinical.teeth([14, 15, 16])).toBe('teeth 14, 15 and 16')
+    expect(es.clinical.teeth([36])).toBe('el diente 36')
+    expect(es.clinical.teeth([11, 21])).toBe('los dientes 11 y 21')
+    expect(en.clinical.noteAdded('treatment')).toBe('Treatment note added')
+    expect(es.clinical.noteAdded('diagnosis')).toBe('Nota de diagnóstico añadida')
+    expect(en.clinical.noteAdded('unknown')).toBe('Note added')
+    expect(es.clinical.noteAmended(null)).toBe('Nota enmendada')
+  })
+
+  it('has a Spanish name for every clinical type that has an English one', () => {
+    expect(Object.keys(es.clinical.clinicalTypes).sort()).toEqual(Object.keys(en.clinical.clinicalTypes).sort())
+    expect(Object.keys(en.clinical.clinicalTypes)).toHaveLength(20)
   })
 })

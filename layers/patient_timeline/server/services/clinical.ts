@@ -1,0 +1,21 @@
+// The timeline entries of the chart's and the notes' events, from their payload alone.
+import { text } from './payload'
+import { formatAmount } from './texts'
+import type { TimelineTexts } from './texts'
+import { payloadTeeth } from './texts-clinical'
+
+/** Treatments and notes: what, on which teeth, for how much — never a note's text. */
+export function clinicalText(event: string, payload: Record<string, unknown>, t: TimelineTexts, currency: string): { title: string, description: string | null } {
+  const c = t.clinical
+  const teeth = payloadTeeth(payload.teeth)
+  const onTeeth = teeth.length ? c.teeth(teeth) : null
+  if (event === 'clinical_note.created') return { title: c.noteAdded(text(payload.type, 50)), description: null }
+  if (event === 'clinical_note.amended') return { title: c.noteAmended(text(payload.type, 50)), description: null }
+  if (event === 'odontogram.treatment_planned') {
+    const type = text(payload.clinical_type, 50)
+    return { title: c.treatmentPlanned(type ? (c.clinicalTypes[type] ?? type.replace(/_/g, ' ')) : null, onTeeth), description: null }
+  }
+  const price = typeof payload.price === 'string' || typeof payload.price === 'number' ? c.price(formatAmount(payload.price, currency, t)) : null
+  const parts = [text(payload.notes, 1000), price].filter(Boolean)
+  return { title: c.treatmentCompleted(text(payload.name) ?? text(payload.treatment_name), onTeeth), description: parts.length ? parts.join(' · ') : null }
+}
