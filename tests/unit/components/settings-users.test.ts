@@ -134,7 +134,7 @@ describe('SettingsUsersTable', () => {
 describe('SettingsUsersCreateModal', () => {
   it('has no password field and sends no password', async () => {
     const create = vi.fn(async (_input: CreateMemberInput) => ({ ok: true as const, link: { kind: 'invite' as const, url: 'http://x/invite/t', email: 'new@x.test', name: 'N U' } }))
-    const wrapper = mount(SettingsUsersCreateModal, { global: { stubs, components }, props: { open: true, creating: false, create } })
+    const wrapper = mount(SettingsUsersCreateModal, { global: { stubs, components }, props: { open: true, create } })
     await nextTick()
     expect(wrapper.findAll('input[type="password"]')).toHaveLength(0)
     expect(wrapper.find('[data-field="password"]').exists()).toBe(false)
@@ -153,7 +153,7 @@ describe('SettingsUsersCreateModal', () => {
 
 describe('SettingsUsersEditModal', () => {
   const update = vi.fn(async (_member: ClinicMember, _input: UpdateMemberInput) => null)
-  const edit = (m: ClinicMember) => mount(SettingsUsersEditModal, { global: { stubs, components }, props: { open: true, member: m, updating: false, update, selfId: 'me@x.test' } })
+  const edit = (m: ClinicMember) => mount(SettingsUsersEditModal, { global: { stubs, components }, props: { open: true, member: m, update, selfId: 'me@x.test' } })
 
   it('keeps the names and licence number read-only, saying who can change them, when the account is not managed here', async () => {
     const wrapper = edit(rows[2]!)
