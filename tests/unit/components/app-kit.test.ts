@@ -71,7 +71,7 @@ describe('AppFormModal', () => {
     const w = mount(AppFormModal, {
       props: { 'open': open.value, 'onUpdate:open': (v: boolean) => {
         open.value = v
-      }, 'title': 'Add a thing', state, submit, 'submitLabel': 'Save' },
+      }, 'title': 'Add a thing', 'form': { state, submit }, 'submitLabel': 'Save' },
       slots: { default: () => h(formStubs.UFormField, { name: 'name', label: 'Name' }, () => h('input')) },
       global: { stubs },
     })
