@@ -98,5 +98,6 @@ export function useAuthForm<K extends AuthFormKind>(kind: K) {
 
   const refusals = () => Object.fromEntries(Object.entries(spec.refusals ?? {}).map(([status, key]) => [status, t(key)]))
   const reset = () => Object.assign(state, blank())
-  return { id: spec.id, autofocus: spec.autofocus, text: spec.text, state, fields, values, validate, refusals, reset }
+  const text: (typeof AUTH_FORMS)[K]['text'] = AUTH_FORMS[kind].text
+  return { id: spec.id, autofocus: spec.autofocus, text, state, fields, values, validate, refusals, reset }
 }

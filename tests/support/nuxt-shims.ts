@@ -64,6 +64,7 @@ Object.assign(globals, { useModuleSlots, useAppFormSubmit, useAuthStore, useModu
 // registered on every mounted component here, so screens built on it render
 // it for real (the @nuxt/ui components inside stay each test's own stubs).
 const kit = await Promise.all([
+  import('~/components/app/AppAllergyChips.vue'),
   import('~/components/app/AppAsyncState.vue'),
   import('~/components/app/AppConfirmModal.vue'),
   import('~/components/app/AppDialogActions.vue'),
