@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
+import AppFactList from '~/components/app/AppFactList.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import { formStubs } from '../support/form-stubs'
@@ -163,5 +164,29 @@ describe('AppSectionCard', () => {
     expect(heading.text()).toBe('Cabinets')
     expect(w.text()).toContain('Rooms of the clinic')
     expect(w.get('button').text()).toBe('Add')
+  })
+})
+
+describe('AppFactList', () => {
+  it('lists label and value pairs, a dash for an empty value, the hint under its value', () => {
+    const w = mount(AppFactList, {
+      props: {
+        title: 'Contact',
+        facts: [
+          { label: 'Phone', value: '+34 600 000 000', hint: 'Mobile' },
+          { label: 'E-mail', value: null },
+          { label: 'Source', value: '/modules/x', mono: true },
+        ],
+      },
+    })
+    expect(w.get('h3').text()).toBe('Contact')
+    expect(w.findAll('dt').map(dt => dt.text())).toEqual(['Phone', 'E-mail', 'Source'])
+    expect(w.findAll('dd').map(dd => dd.text())).toEqual(['+34 600 000 000Mobile', '—', '/modules/x'])
+    expect(w.findAll('dd').map(dd => dd.classes().includes('font-mono'))).toEqual([false, false, true])
+  })
+
+  it('has no heading without a title', () => {
+    const w = mount(AppFactList, { props: { facts: [{ label: 'Author', value: 'DentalPin' }] } })
+    expect(w.find('h3').exists()).toBe(false)
   })
 })
