@@ -9,6 +9,7 @@ import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
+import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
 import { formStubs } from '../support/form-stubs'
 
 const USkeleton = defineComponent({ setup: () => () => h('i', { 'data-skeleton': '' }) })
@@ -188,5 +189,24 @@ describe('AppFactList', () => {
   it('has no heading without a title', () => {
     const w = mount(AppFactList, { props: { facts: [{ label: 'Author', value: 'DentalPin' }] } })
     expect(w.find('h3').exists()).toBe(false)
+  })
+})
+
+describe('AppStatusBadge', () => {
+  const UBadge = defineComponent({
+    props: { color: String, variant: String, size: String, icon: String, label: String, ui: Object },
+    setup: props => () => h('span', { 'data-badge': props.color, 'data-variant': props.variant, 'data-size': props.size, 'data-icon': props.icon, 'data-spin': props.ui?.leadingIcon }, props.label),
+  })
+  const badge = (props: Record<string, unknown>) => mount(AppStatusBadge, { props: props as never, global: { stubs: { UBadge } } }).get('span')
+
+  it('shows the status\'s tone (colour and icon) and name, subtle and medium by default', () => {
+    const b = badge({ 'tone': { color: 'warning', icon: 'i-lucide-clock' }, 'label': 'To install', 'data-status': 'to_install' })
+    expect(b.text()).toBe('To install')
+    expect(b.attributes()).toMatchObject({ 'data-badge': 'warning', 'data-variant': 'subtle', 'data-size': 'md', 'data-icon': 'i-lucide-clock', 'data-status': 'to_install' })
+    expect(b.attributes('data-spin')).toBeUndefined()
+  })
+
+  it('turns the icon of a running status', () => {
+    expect(badge({ tone: { color: 'info', icon: 'i-lucide-loader-circle' }, label: 'Running', size: 'sm', spin: true }).attributes()).toMatchObject({ 'data-size': 'sm', 'data-spin': 'animate-spin' })
   })
 })
