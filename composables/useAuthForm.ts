@@ -98,6 +98,5 @@ export function useAuthForm<K extends AuthFormKind>(kind: K) {
 
   const refusals = () => Object.fromEntries(Object.entries(spec.refusals ?? {}).map(([status, key]) => [status, t(key)]))
   const reset = () => Object.assign(state, blank())
-  const text: (typeof AUTH_FORMS)[K]['text'] = AUTH_FORMS[kind].text
-  return { id: spec.id, autofocus: spec.autofocus, text, state, fields, values, validate, refusals, reset }
+  return { id: spec.id, autofocus: spec.autofocus, text: spec.text, state, fields, values, validate, refusals, reset }
 }

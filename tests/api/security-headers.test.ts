@@ -75,18 +75,18 @@ describe('security headers and CSRF', () => {
   describe('API responses', () => {
     it('carry nosniff and no X-Powered-By, success and error alike', async () => {
       const responses = [
-        await fetch(`${server.url}/api/health`),
-        await fetch(`${server.url}/api/v1/auth/me`),
-        await fetch(`${server.url}/api/v1/nope`),
-        await fetch(`${server.url}/login`),
-        await fetch(`${server.url}/no-such-page`),
+        await fetch(`${suite.server.url}/api/health`),
+        await fetch(`${suite.server.url}/api/v1/auth/me`),
+        await fetch(`${suite.server.url}/api/v1/nope`),
+        await fetch(`${suite.server.url}/login`),
+        await fetch(`${suite.server.url}/no-such-page`),
       ]
       for (const res of responses) {
         expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff')
         expect(res.headers.get('x-powered-by'), res.url).toBeNull()
       }
       // The API envelope is unchanged by the headers module.
-      const me = await new ApiClient(server.url).get('/api/v1/auth/me')
+      const me = await new ApiClient(suite.server.url).get('/api/v1/auth/me')
       expect(me.status).toBe(401)
       expect(isErrorEnvelope(me.body)).toBe(true)
     })
@@ -94,7 +94,7 @@ describe('security headers and CSRF', () => {
 
   describe('CSRF', () => {
     async function memberCount(): Promise<number> {
-      const res = await owner.get('/api/v1/auth/users?page_size=1')
+      const res = await suite.owner.get('/api/v1/auth/users?page_size=1')
       expect(res.status).toBe(200)
       return res.body.total
     }
@@ -110,14 +110,14 @@ describe('security headers and CSRF', () => {
 
     it('refuses a write with Origin: null (403) and saves nothing', async () => {
       const before = await memberCount()
-      expectRefused(await owner.post('/api/v1/auth/users', newMember('null-origin@csrf.test'), { headers: { origin: 'null' } }), 403, 'http.bad_origin')
-      expectRefused(await new ApiClient(server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: 'null' } }), 403, 'http.bad_origin')
+      expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('null-origin@csrf.test'), { headers: { origin: 'null' } }), 403, 'http.bad_origin')
+      expectRefused(await new ApiClient(suite.server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: 'null' } }), 403, 'http.bad_origin')
       expect(await memberCount()).toBe(before)
     })
 
     it('refuses a write without Origin but with a cross-site Referer (403) and saves nothing', async () => {
       const before = await memberCount()
-      expectRefused(await owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'https://evil.example/page' } }), 403, 'http.bad_origin')
+      expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'https://evil.example/page' } }), 403, 'http.bad_origin')
       expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'not a url' } }), 403, 'http.bad_origin')
       expect(await memberCount()).toBe(before)
     })
