@@ -71,6 +71,7 @@ const kit = await Promise.all([
   import('~/components/app/AppEmptyState.vue'),
   import('~/components/app/AppErrorAlert.vue'),
   import('~/components/app/AppFactList.vue'),
+  import('~/components/app/AppForm.vue'),
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
   import('~/components/app/AppSectionCard.vue'),
