@@ -7,6 +7,7 @@ import { defineComponent, h, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
+import AppForm from '~/components/app/AppForm.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
@@ -208,5 +209,37 @@ describe('AppStatusBadge', () => {
 
   it('turns the icon of a running status', () => {
     expect(badge({ tone: { color: 'info', icon: 'i-lucide-loader-circle' }, label: 'Running', size: 'sm', spin: true }).attributes()).toMatchObject({ 'data-size': 'sm', 'data-spin': 'animate-spin' })
+  })
+})
+
+describe('AppForm', () => {
+  function mountInline(submit: () => Promise<{ ok: boolean, error?: { message: string, fieldErrors?: { name: string, message: string }[] } }>) {
+    return mount(AppForm, {
+      props: { form: { state: { name: '' }, submit }, submitLabel: 'Save' },
+      slots: { default: () => h(formStubs.UFormField, { name: 'name', label: 'Name' }, () => h('input')) },
+      global: { stubs },
+    })
+  }
+
+  it('shows a refusal under its field and in the alert, and says when it saved', async () => {
+    const answers = [
+      { ok: false, error: { message: 'Check the fields', fieldErrors: [{ name: 'name', message: 'Taken' }] } },
+      { ok: true },
+    ]
+    const w = mountInline(async () => answers.shift()!)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.get('[data-error="name"]').text()).toBe('Taken')
+    expect(w.get('[role="alert"]').text()).toContain('Check the fields')
+    expect(w.emitted('saved')).toBeUndefined()
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.emitted('saved')).toHaveLength(1)
+  })
+
+  it('leaves the host to close it on Cancel', async () => {
+    const w = mountInline(async () => ({ ok: true }))
+    await w.findAll('button').find(b => b.text() === 'app.kit.cancel')!.trigger('click')
+    expect(w.emitted('cancel')).toHaveLength(1)
   })
 })
