@@ -9,6 +9,7 @@ import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
 import AppForm from '~/components/app/AppForm.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
+import AppPageHeader from '~/components/app/AppPageHeader.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
 import { formStubs } from '../support/form-stubs'
@@ -241,5 +242,24 @@ describe('AppForm', () => {
     const w = mountInline(async () => ({ ok: true }))
     await w.findAll('button').find(b => b.text() === 'app.kit.cancel')!.trigger('click')
     expect(w.emitted('cancel')).toHaveLength(1)
+  })
+})
+
+describe('AppPageHeader', () => {
+  it('is the screen\'s h1 with its description and main buttons', () => {
+    const w = mount(AppPageHeader, {
+      props: { title: 'Patients', description: 'Everyone the clinic treats' },
+      slots: { actions: () => h('button', 'New patient'), before: () => h('a', 'Back') },
+    })
+    expect(w.get('h1').text()).toBe('Patients')
+    expect(w.get('p').text()).toBe('Everyone the clinic treats')
+    expect(w.get('button').text()).toBe('New patient')
+    expect(w.get('a').text()).toBe('Back')
+  })
+
+  it('has no description line or button row without them', () => {
+    const w = mount(AppPageHeader, { props: { title: 'Schedule' } })
+    expect(w.find('p').exists()).toBe(false)
+    expect(w.findAll('header > div')).toHaveLength(1)
   })
 })
