@@ -1,4 +1,4 @@
-import { BaseModule } from '#dentalpin'
+import { BaseModule, OFFICIAL_MODULE } from '#dentalpin'
 import type { DemoContext } from '#dentalpin'
 import { registerNoteOwnerType } from '#layers/clinical_notes/owners'
 import { seedAgendaDemo } from './server/demo'
@@ -18,13 +18,8 @@ export default class AgendaModule extends BaseModule {
     version: '1.0.0',
     min_core_version: '0.1.0',
     summary: 'Appointments, cabinets and the daily schedule',
-    author: 'DentalPin Core Team',
-    license: 'BSL-1.1',
-    category: 'official',
+    ...OFFICIAL_MODULE,
     depends: ['patients@^1.0', 'clinical_notes@^1.0'],
-    installable: true,
-    auto_install: true,
-    removable: false,
     data_files: ['data/cabinets.yaml'],
     role_permissions: {
       admin: ['*'],

@@ -1,4 +1,4 @@
-import { BaseModule, useDb } from '#dentalpin'
+import { BaseModule, OFFICIAL_MODULE, useDb } from '#dentalpin'
 import type { ModuleEventHandler } from '#dentalpin'
 import type { TimelineDb } from './server/repositories/timeline'
 import { recordTimelineEvent, TIMELINE_EVENTS } from './server/services/recorder'
@@ -15,13 +15,8 @@ export default class PatientTimelineModule extends BaseModule {
     version: '1.1.0',
     min_core_version: '0.1.0',
     summary: 'A chronological history of each patient',
-    author: 'DentalPin Core Team',
-    license: 'BSL-1.1',
-    category: 'official',
+    ...OFFICIAL_MODULE,
     depends: ['patients@^1.0'],
-    installable: true,
-    auto_install: true,
-    removable: false,
     role_permissions: {
       admin: ['*'],
       dentist: ['read'],

@@ -1,4 +1,4 @@
-import { BaseModule, useDb } from '#dentalpin'
+import { BaseModule, OFFICIAL_MODULE, useDb } from '#dentalpin'
 import type { DemoContext } from '#dentalpin'
 import type { PatientsTables } from './models'
 import { seedPatientsDemo } from './server/demo'
@@ -15,13 +15,8 @@ export default class PatientsModule extends BaseModule {
     version: '1.0.0',
     min_core_version: '0.1.0',
     summary: 'Patient records, search and medical history',
-    author: 'DentalPin Core Team',
-    license: 'BSL-1.1',
-    category: 'official',
+    ...OFFICIAL_MODULE,
     depends: [],
-    installable: true,
-    auto_install: true,
-    removable: false,
     role_permissions: {
       admin: ['*'],
       dentist: ['*'],

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { ok } from '../utils/envelope'
 import { MODULE_NAME } from './manifest'
+import { usePlatform } from '.'
 
 export const moduleNameParams = z.object({ name: z.string().regex(MODULE_NAME).max(50) })
 
@@ -10,3 +12,9 @@ export const operationQuery = z.object({ force: flag, dry_run: flag })
 
 /** Doctor findings to acknowledge, by their stable keys. */
 export const acknowledgeBody = z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(200) })
+
+/** A dry run's answer: the modules the operation would touch, in order, each with its plan. Nothing changes. */
+export async function dryRunAnswer(chain: string[], operation: 'install' | 'uninstall' | 'upgrade') {
+  const { applier } = usePlatform()
+  return ok({ chain, plans: await Promise.all(chain.map(m => applier.plan(m, operation))) }, 'Dry run: nothing was changed')
+}

@@ -131,6 +131,21 @@ export function safeParseManifest(input: unknown): { ok: true, manifest: Manifes
   }
 }
 
+/**
+ * What every official module's manifest says alike: made and licensed by the
+ * DentalPin core team, installed with the core on every clinic and never
+ * removable. An official module spreads it into its own:
+ * `static override manifest = { name, version, summary, ...OFFICIAL_MODULE, depends }`.
+ */
+export const OFFICIAL_MODULE = {
+  author: 'DentalPin Core Team',
+  license: 'BSL-1.1',
+  category: 'official',
+  installable: true,
+  auto_install: true,
+  removable: false,
+} as const
+
 /** The manifest synthesised for a legacy module (name/version/dependencies getters only). */
 export function legacyManifest(name: string, moduleVersion: string, dependencies: string[]): Manifest {
   return parseManifest({

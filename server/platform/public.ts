@@ -4,7 +4,7 @@ import { useDb as coreUseDb } from '../db'
 // Everything exported here is covered by the deprecation policy (docs/core-api.md).
 export { BaseModule } from './module'
 export type { ModuleContext, DemoContext, ModuleEntry, ModuleModel, ModuleClass, ModuleEventHandler } from './module'
-export { parseManifest, safeParseManifest, ManifestError } from './manifest'
+export { parseManifest, safeParseManifest, ManifestError, OFFICIAL_MODULE } from './manifest'
 export type { Manifest, ManifestIssue, NavigationItem } from './manifest'
 export { eventBus, EventBus } from './events/bus'
 export type { EventHandler, SubscribeOptions } from './events/bus'

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { acceptInvite, createClinic, createUser, errorFields, inviteTokenOf, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn, signedInMember } from '../support/fixtures'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { acceptInvite, clinicWithAdmin, createClinic, createUser, errorFields, inviteTokenOf, OWNER, sessionCookie, signIn, signedInMember } from '../support/fixtures'
+import { ownerSuite } from '../support/suite'
 
 const PASSWORD = 'Team-passw0rd'
 const ATTACKER_PASSWORD = 'Attack3r-passw0rd'
@@ -12,10 +11,7 @@ const ATTACKER_PASSWORD = 'Attack3r-passw0rd'
 // the owning clinic; clinic B has its own admin, who is nobody in A; clinic C
 // is another clinic the owner administers.
 describe('accounts across clinics', () => {
-  let server: TestServer
-  let owner: ApiClient
-  let ownerId: string
-  let clinicA: string
+  const suite = ownerSuite()
   let clinicB: string
   let clinicC: string
   let adminB: ApiClient
@@ -24,30 +20,23 @@ describe('accounts across clinics', () => {
   const email = (tag: string) => `${tag}-${++seq}@accounts.test`
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    const s = await setupOwner(server.url)
-    owner = s.api
-    ownerId = s.user.id
-    clinicA = s.clinicId
-    clinicB = (await createClinic(owner, 'Clinic B')).id
-    clinicC = (await createClinic(owner, 'Clinic C')).id
-    adminB = (await signedInMember(owner, { email: 'admin-b@accounts.test', role: 'admin', password: PASSWORD }, clinicB)).api
+    ;({ clinicId: clinicB, admin: adminB } = await clinicWithAdmin(suite.owner, 'Clinic B', { email: 'admin-b@accounts.test', password: PASSWORD }))
+    clinicC = (await createClinic(suite.owner, 'Clinic C')).id
     // The owner leaves clinic B: from now on B's admin is nobody in A.
-    expect((await adminB.delete(`/api/v1/auth/users/${ownerId}`)).status).toBe(204)
-    adminA2 = (await signedInMember(owner, { email: 'admin-a2@accounts.test', role: 'admin', password: PASSWORD })).api
+    expect((await adminB.delete(`/api/v1/auth/users/${suite.ownerId}`)).status).toBe(204)
+    adminA2 = (await signedInMember(suite.owner, { email: 'admin-a2@accounts.test', role: 'admin', password: PASSWORD })).api
   })
-  afterAll(async () => server?.close())
 
   /** A dentist who is a member of clinic A and of clinic C, signed in. */
   async function memberOfAandC(tag: string) {
     const address = email(tag)
-    const { user } = await createUser(owner, { email: address, role: 'dentist', password: PASSWORD, first_name: 'Dora', last_name: 'Dent' })
-    await createUser(owner, { email: address, role: 'dentist', password: PASSWORD }, clinicC)
+    const { user } = await createUser(suite.owner, { email: address, role: 'dentist', password: PASSWORD, first_name: 'Dora', last_name: 'Dent' })
+    await createUser(suite.owner, { email: address, role: 'dentist', password: PASSWORD }, clinicC)
     return { id: user.id, email: address }
   }
 
   async function accountAsOwnerSees(id: string) {
-    const res = await owner.get(`/api/v1/auth/users/${id}`)
+    const res = await suite.owner.get(`/api/v1/auth/users/${id}`)
     expect(res.status).toBe(200)
     return res.body.data
   }
@@ -55,7 +44,7 @@ describe('accounts across clinics', () => {
   describe('the cross-clinic takeover is closed', () => {
     it('a pending invitee of clinic A cannot be taken over by clinic B\'s admin', async () => {
       // 1. The owner invites pending@x into clinic A without a password.
-      const invited = await owner.post('/api/v1/auth/users', { email: 'pending@x.test', first_name: 'Paula', last_name: 'Pending', role: 'dentist' })
+      const invited = await suite.owner.post('/api/v1/auth/users', { email: 'pending@x.test', first_name: 'Paula', last_name: 'Pending', role: 'dentist' })
       expect(invited.status).toBe(201)
       const ownerLink: string = invited.body.data.invite_url
 
@@ -65,63 +54,63 @@ describe('accounts across clinics', () => {
       expect(hijack.body.data.user).toMatchObject({ status: 'invited', invite_pending: true })
 
       // 3. Accepting B's link with a password of the attacker's choice opens nothing.
-      const attacker = new ApiClient(server.url)
+      const attacker = new ApiClient(suite.server.url)
       const accept = await attacker.post('/api/v1/auth/invites/accept', { token: inviteTokenOf(hijack.body.data.invite_url), password: ATTACKER_PASSWORD })
       expect(accept.status).toBe(401)
       expect(isErrorEnvelope(accept.body)).toBe(true)
       expect(attacker.cookies.size).toBe(0)
       expect((await attacker.post('/api/v1/auth/login', { email: 'pending@x.test', password: ATTACKER_PASSWORD })).status).toBe(401)
       // Nor can B's admin reach clinic A.
-      expect((await adminB.get('/api/v1/patients', { headers: { 'x-clinic-id': clinicA } })).status).toBe(403)
+      expect((await adminB.get('/api/v1/patients', { headers: { 'x-clinic-id': suite.clinicId } })).status).toBe(403)
 
       // The owner's link still works for the real person, once.
-      const victim = await acceptInvite(server.url, ownerLink, PASSWORD)
+      const victim = await acceptInvite(suite.server.url, ownerLink, PASSWORD)
       const me = await victim.get('/api/v1/auth/me')
-      expect(me.body.data).toMatchObject({ current_clinic_id: clinicA, role: 'dentist' })
+      expect(me.body.data).toMatchObject({ current_clinic_id: suite.clinicId, role: 'dentist' })
       expect(me.body.data.user).toMatchObject({ first_name: 'Paula', last_name: 'Pending' })
       // B's invitation waits for her answer; she can decline it.
       expect(me.body.data.invitations).toEqual([expect.objectContaining({ clinic_id: clinicB, clinic_name: 'Clinic B', role: 'receptionist' })])
-      const reuse = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(ownerLink), password: ATTACKER_PASSWORD })
+      const reuse = await new ApiClient(suite.server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(ownerLink), password: ATTACKER_PASSWORD })
       expect(reuse.status).toBe(404)
       // B's link with a wrong password still opens nothing now that the account has one.
       const again = await attacker.post('/api/v1/auth/invites/accept', { token: inviteTokenOf(hijack.body.data.invite_url), password: ATTACKER_PASSWORD })
       expect(again.status).toBe(401)
-      expect((await signIn(server.url, 'pending@x.test', PASSWORD).then(c => c.get('/api/v1/auth/me'))).status).toBe(200)
+      expect((await signIn(suite.server.url, 'pending@x.test', PASSWORD).then(c => c.get('/api/v1/auth/me'))).status).toBe(200)
     })
 
     it('clinic B\'s admin cannot deactivate, rename or reset an account of clinic A', async () => {
-      const before = await owner.get('/api/v1/auth/me')
+      const before = await suite.owner.get('/api/v1/auth/me')
       // Adding the owner's e-mail to B only invites; nothing about the account changes.
       const add = await adminB.post('/api/v1/auth/users', { email: OWNER.email, first_name: 'Own', last_name: 'Er', role: 'dentist' })
       expect(add.status).toBe(201)
-      const put = await adminB.put(`/api/v1/auth/users/${ownerId}`, { is_active: false, first_name: 'Hacked' })
+      const put = await adminB.put(`/api/v1/auth/users/${suite.ownerId}`, { is_active: false, first_name: 'Hacked' })
       expect(put.status).toBe(400)
       expect(put.body.errors[0].code).toBe('auth.invitation_pending')
-      expect((await adminB.post(`/api/v1/auth/users/${ownerId}/reset-link`)).status).toBe(400)
-      expect((await adminB.post(`/api/v1/auth/users/${ownerId}/confirm`)).status).toBe(403)
-      const after = await owner.get('/api/v1/auth/me')
+      expect((await adminB.post(`/api/v1/auth/users/${suite.ownerId}/reset-link`)).status).toBe(400)
+      expect((await adminB.post(`/api/v1/auth/users/${suite.ownerId}/confirm`)).status).toBe(403)
+      const after = await suite.owner.get('/api/v1/auth/me')
       expect(after.status).toBe(200)
       expect(after.body.data.user).toEqual(before.body.data.user)
 
       // Once the owner accepts, B manages the membership in B — and nothing else.
       const invitation = after.body.data.invitations.find((i: any) => i.clinic_id === clinicB)
-      expect((await owner.post(`/api/v1/auth/invitations/${invitation.id}/accept`)).status).toBe(200)
-      const rename = await adminB.put(`/api/v1/auth/users/${ownerId}`, { first_name: 'Hacked' })
+      expect((await suite.owner.post(`/api/v1/auth/invitations/${invitation.id}/accept`)).status).toBe(200)
+      const rename = await adminB.put(`/api/v1/auth/users/${suite.ownerId}`, { first_name: 'Hacked' })
       expect(rename.status).toBe(403)
       expect(rename.body.errors[0].code).toBe('auth.account_managed_elsewhere')
-      const reset = await adminB.post(`/api/v1/auth/users/${ownerId}/reset-link`)
+      const reset = await adminB.post(`/api/v1/auth/users/${suite.ownerId}/reset-link`)
       expect(reset.status).toBe(403)
-      const off = await adminB.put(`/api/v1/auth/users/${ownerId}`, { is_active: false })
+      const off = await adminB.put(`/api/v1/auth/users/${suite.ownerId}`, { is_active: false })
       expect(off.status).toBe(200)
-      expect(off.body.data).toMatchObject({ id: ownerId, status: 'inactive', is_active: false, account_managed: false })
+      expect(off.body.data).toMatchObject({ id: suite.ownerId, status: 'inactive', is_active: false, account_managed: false })
       // Switched off in B only: the owner keeps clinic A, with the same name.
-      const me = await owner.get('/api/v1/auth/me')
+      const me = await suite.owner.get('/api/v1/auth/me')
       expect(me.status).toBe(200)
       expect(me.body.data.user.first_name).toBe(before.body.data.user.first_name)
       expect(me.body.data.clinics.map((c: any) => c.id)).not.toContain(clinicB)
-      expect(me.body.data.clinics.map((c: any) => c.id)).toContain(clinicA)
-      expect((await owner.get('/api/v1/auth/users', { headers: { 'x-clinic-id': clinicB } })).status).toBe(403)
-      await signIn(server.url, OWNER.email, OWNER.password)
+      expect(me.body.data.clinics.map((c: any) => c.id)).toContain(suite.clinicId)
+      expect((await suite.owner.get('/api/v1/auth/users', { headers: { 'x-clinic-id': clinicB } })).status).toBe(403)
+      await signIn(suite.server.url, OWNER.email, OWNER.password)
     })
 
     it('adding a user answers the same whether or not the e-mail has an account', async () => {
@@ -158,14 +147,14 @@ describe('accounts across clinics', () => {
   describe('who may do what to whom', () => {
     type Caller = 'owner' | 'sameClinicAdmin' | 'otherClinicAdmin' | 'otherClinicAdminInA'
     const callers: Caller[] = ['owner', 'sameClinicAdmin', 'otherClinicAdmin', 'otherClinicAdminInA']
-    const client = (c: Caller) => ({ owner, sameClinicAdmin: adminA2, otherClinicAdmin: adminB, otherClinicAdminInA: adminB }[c])
-    const headers = (c: Caller): Record<string, string> => (c === 'otherClinicAdminInA' ? { 'x-clinic-id': clinicA } : {})
+    const client = (c: Caller) => ({ owner: suite.owner, sameClinicAdmin: adminA2, otherClinicAdmin: adminB, otherClinicAdminInA: adminB }[c])
+    const headers = (c: Caller): Record<string, string> => (c === 'otherClinicAdminInA' ? { 'x-clinic-id': suite.clinicId } : {})
 
     interface Row {
       route: string
       call: (api: ApiClient, h: Record<string, string>, target: { id: string, email: string }) => Promise<{ status: number, body: any }>
       expected: Record<Caller, number>
-      /** What must hold of the account afterwards, as the owner sees it. */
+      /** What must hold of the account afterwards, as the suite.owner sees it. */
       after?: (target: { id: string }, status: number) => Promise<void>
       /** The target is only invited into A (member of C), instead of a member of A and C. */
       invitedTarget?: boolean
@@ -207,7 +196,7 @@ describe('accounts across clinics', () => {
         after: async (t, status) => {
           expect((await accountAsOwnerSees(t.id)).status).toBe(status === 200 ? 'inactive' : 'active')
           // Never account-wide: the membership in clinic C is untouched.
-          expect((await owner.get(`/api/v1/auth/users/${t.id}`, { headers: { 'x-clinic-id': clinicC } })).body.data.status).toBe('active')
+          expect((await suite.owner.get(`/api/v1/auth/users/${t.id}`, { headers: { 'x-clinic-id': clinicC } })).body.data.status).toBe('active')
         },
       },
       {
@@ -228,7 +217,7 @@ describe('accounts across clinics', () => {
         call: (api, h, t) => api.delete(`/api/v1/auth/users/${t.id}`, { headers: h }),
         expected: { owner: 204, sameClinicAdmin: 204, otherClinicAdmin: 404, otherClinicAdminInA: 403 },
         after: async (t, status) => {
-          expect((await owner.get(`/api/v1/auth/users/${t.id}`)).status).toBe(status === 204 ? 404 : 200)
+          expect((await suite.owner.get(`/api/v1/auth/users/${t.id}`)).status).toBe(status === 204 ? 404 : 200)
         },
       },
       {
@@ -248,8 +237,8 @@ describe('accounts across clinics', () => {
           let target: { id: string, email: string }
           if (row.invitedTarget) {
             const address = email('invited')
-            const c = await createUser(owner, { email: address, role: 'dentist', password: PASSWORD, first_name: 'Dora', last_name: 'Dent' }, clinicC)
-            await createUser(owner, { email: address, role: 'dentist', first_name: 'Dora', last_name: 'Dent' })
+            const c = await createUser(suite.owner, { email: address, role: 'dentist', password: PASSWORD, first_name: 'Dora', last_name: 'Dent' }, clinicC)
+            await createUser(suite.owner, { email: address, role: 'dentist', first_name: 'Dora', last_name: 'Dent' })
             target = { id: c.user.id, email: address }
           }
           else {
@@ -273,27 +262,27 @@ describe('accounts across clinics', () => {
   describe('links', () => {
     it('an invitation expires after 7 days; inviting again replaces the link', async () => {
       const address = email('relink')
-      const first = await owner.post('/api/v1/auth/users', { email: address, first_name: 'Re', last_name: 'Link', role: 'assistant' })
+      const first = await suite.owner.post('/api/v1/auth/users', { email: address, first_name: 'Re', last_name: 'Link', role: 'assistant' })
       const expires = new Date(first.body.data.user.invite_expires_at).getTime()
       expect(Math.abs(expires - (Date.now() + 7 * 86_400_000))).toBeLessThan(120_000)
-      const second = await owner.post('/api/v1/auth/users', { email: address, first_name: 'Re', last_name: 'Link', role: 'hygienist' })
+      const second = await suite.owner.post('/api/v1/auth/users', { email: address, first_name: 'Re', last_name: 'Link', role: 'hygienist' })
       expect(second.status).toBe(201)
-      const old = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(first.body.data.invite_url), password: PASSWORD })
+      const old = await new ApiClient(suite.server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(first.body.data.invite_url), password: PASSWORD })
       expect(old.status).toBe(404)
-      const api = await acceptInvite(server.url, second.body.data.invite_url, PASSWORD)
+      const api = await acceptInvite(suite.server.url, second.body.data.invite_url, PASSWORD)
       expect((await api.get('/api/v1/auth/me')).body.data.role).toBe('hygienist')
     })
 
     it('accepting a link with the account\'s own password revokes its other sessions', async () => {
       const member = await memberOfAandC('sessions')
-      const earlier = await signIn(server.url, member.email, PASSWORD)
-      const bearer = new ApiClient(server.url)
-      bearer.bearer = (await new ApiClient(server.url).post('/api/v1/auth/token', { email: member.email, password: PASSWORD })).body.data.token
+      const earlier = await signIn(suite.server.url, member.email, PASSWORD)
+      const bearer = new ApiClient(suite.server.url)
+      bearer.bearer = (await new ApiClient(suite.server.url).post('/api/v1/auth/token', { email: member.email, password: PASSWORD })).body.data.token
       const invite = await adminB.post('/api/v1/auth/users', { email: member.email, first_name: 'D', last_name: 'D', role: 'assistant' })
-      const wrong = await new ApiClient(server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(invite.body.data.invite_url), password: 'Wrong-passw0rd' })
+      const wrong = await new ApiClient(suite.server.url).post('/api/v1/auth/invites/accept', { token: inviteTokenOf(invite.body.data.invite_url), password: 'Wrong-passw0rd' })
       expect(wrong.status).toBe(401)
       // A wrong password does not use the link up.
-      const joined = await acceptInvite(server.url, invite.body.data.invite_url, PASSWORD)
+      const joined = await acceptInvite(suite.server.url, invite.body.data.invite_url, PASSWORD)
       expect((await joined.get('/api/v1/auth/me')).body.data).toMatchObject({ current_clinic_id: clinicB, role: 'assistant' })
       expect((await earlier.get('/api/v1/auth/me')).status).toBe(401)
       expect((await bearer.get('/api/v1/auth/me')).status).toBe(401)
@@ -303,14 +292,14 @@ describe('accounts across clinics', () => {
 
     it('in-app invitations: listed, accepted or declined by the account\'s holder only', async () => {
       const member = await memberOfAandC('inapp')
-      const api = await signIn(server.url, member.email, PASSWORD)
+      const api = await signIn(suite.server.url, member.email, PASSWORD)
       await adminB.post('/api/v1/auth/users', { email: member.email, first_name: 'D', last_name: 'D', role: 'receptionist' })
       const list = await api.get('/api/v1/auth/invitations')
       expect(list.status).toBe(200)
       expect(list.body.data).toEqual([expect.objectContaining({ clinic_id: clinicB, role: 'receptionist' })])
       const id = list.body.data[0].id
       // Nobody else can answer it.
-      expect((await owner.post(`/api/v1/auth/invitations/${id}/accept`)).status).toBe(404)
+      expect((await suite.owner.post(`/api/v1/auth/invitations/${id}/accept`)).status).toBe(404)
       expect((await api.post(`/api/v1/auth/invitations/${id}/decline`)).status).toBe(204)
       expect((await api.get('/api/v1/auth/invitations')).body.data).toEqual([])
       expect((await adminB.get('/api/v1/auth/users?page_size=100')).body.data.map((u: any) => u.email)).not.toContain(member.email)
@@ -321,8 +310,8 @@ describe('accounts across clinics', () => {
   describe('passwords', () => {
     it('every user changes their own password; other sessions end, this one stays', async () => {
       const member = await memberOfAandC('pw')
-      const api = await signIn(server.url, member.email, PASSWORD)
-      const other = await signIn(server.url, member.email, PASSWORD)
+      const api = await signIn(suite.server.url, member.email, PASSWORD)
+      const other = await signIn(suite.server.url, member.email, PASSWORD)
       const wrong = await api.post('/api/v1/auth/password', { current_password: 'Nope-passw0rd', new_password: 'New-passw0rd1' })
       expect(wrong.status).toBe(422)
       expect(errorFields(wrong.body)).toEqual(['current_password'])
@@ -336,45 +325,45 @@ describe('accounts across clinics', () => {
       expect(done.status).toBe(204)
       expect((await api.get('/api/v1/auth/me')).status).toBe(200)
       expect((await other.get('/api/v1/auth/me')).status).toBe(401)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/login', { email: member.email, password: PASSWORD })).status).toBe(401)
-      await signIn(server.url, member.email, 'New-passw0rd1')
-      expect((await new ApiClient(server.url).post('/api/v1/auth/password', { current_password: 'x', new_password: 'New-passw0rd2' })).status).toBe(401)
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', { email: member.email, password: PASSWORD })).status).toBe(401)
+      await signIn(suite.server.url, member.email, 'New-passw0rd1')
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/password', { current_password: 'x', new_password: 'New-passw0rd2' })).status).toBe(401)
     })
 
     it('an admin who manages the account issues a one-time reset link; a new password ends every session and older links', async () => {
       const member = await memberOfAandC('reset')
-      const session = await signIn(server.url, member.email, PASSWORD)
-      const first = await owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
+      const session = await signIn(suite.server.url, member.email, PASSWORD)
+      const first = await suite.owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
       expect(first.status).toBe(201)
       expect(first.body.data.reset_url).toMatch(/\/reset\/[\w-]{20,}$/)
       expect(new Date(first.body.data.expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000)
-      const second = await owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
+      const second = await suite.owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
       const token = (url: string) => url.split('/reset/')[1]
-      const stale = await new ApiClient(server.url).post('/api/v1/auth/password/reset', { token: token(first.body.data.reset_url), password: 'Reset-passw0rd' })
+      const stale = await new ApiClient(suite.server.url).post('/api/v1/auth/password/reset', { token: token(first.body.data.reset_url), password: 'Reset-passw0rd' })
       expect(stale.status).toBe(404)
 
-      const api = new ApiClient(server.url)
+      const api = new ApiClient(suite.server.url)
       const used = await api.post('/api/v1/auth/password/reset', { token: token(second.body.data.reset_url), password: 'Reset-passw0rd' })
       expect(used.status).toBe(200)
       expect(sessionCookie(used.setCookies)).toBeDefined()
       expect((await api.get('/api/v1/auth/me')).body.data.user.email).toBe(member.email)
       expect((await session.get('/api/v1/auth/me')).status).toBe(401)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/password/reset', { token: token(second.body.data.reset_url), password: 'Again-passw0rd' })).status).toBe(404)
-      await signIn(server.url, member.email, 'Reset-passw0rd')
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/password/reset', { token: token(second.body.data.reset_url), password: 'Again-passw0rd' })).status).toBe(404)
+      await signIn(suite.server.url, member.email, 'Reset-passw0rd')
 
       // A link issued before the holder changes the password stops working.
-      const third = await owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
+      const third = await suite.owner.post(`/api/v1/auth/users/${member.id}/reset-link`)
       expect((await api.post('/api/v1/auth/password', { current_password: 'Reset-passw0rd', new_password: 'Mine-passw0rd' })).status).toBe(204)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/password/reset', { token: token(third.body.data.reset_url), password: 'Owner-passw0rd' })).status).toBe(404)
-      await signIn(server.url, member.email, 'Mine-passw0rd')
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/password/reset', { token: token(third.body.data.reset_url), password: 'Owner-passw0rd' })).status).toBe(404)
+      await signIn(suite.server.url, member.email, 'Mine-passw0rd')
     })
 
     it('no reset link for yourself or for a pending invitation', async () => {
-      const self = await owner.post(`/api/v1/auth/users/${ownerId}/reset-link`)
+      const self = await suite.owner.post(`/api/v1/auth/users/${suite.ownerId}/reset-link`)
       expect(self.status).toBe(400)
       expect(self.body.errors[0].code).toBe('auth.reset_own_password')
-      const invited = await owner.post('/api/v1/auth/users', { email: email('pending'), first_name: 'P', last_name: 'P', role: 'assistant' })
-      const res = await owner.post(`/api/v1/auth/users/${invited.body.data.user.id}/reset-link`)
+      const invited = await suite.owner.post('/api/v1/auth/users', { email: email('pending'), first_name: 'P', last_name: 'P', role: 'assistant' })
+      const res = await suite.owner.post(`/api/v1/auth/users/${invited.body.data.user.id}/reset-link`)
       expect(res.status).toBe(400)
       expect(res.body.errors[0].code).toBe('auth.invitation_pending')
     })

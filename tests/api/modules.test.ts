@@ -4,6 +4,7 @@ import type { ApiClient } from '../support/http'
 import { isErrorEnvelope } from '../support/http'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
+import { ownerSuite } from '../support/suite'
 
 // The module lifecycle over HTTP, with the fixture community modules of the
 // test build: sample_base, sample_module (depends on sample_base) and
@@ -12,23 +13,19 @@ import type { TestServer } from '../support/server'
 const sampleOnly = (items: string[]) => items.filter(i => i.startsWith('sample_'))
 
 describe('module lifecycle REST', () => {
-  let server: TestServer
-  let admin: ApiClient
+  const suite = ownerSuite()
   let hygienist: ApiClient
   let dentist: ApiClient
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    admin = (await setupOwner(server.url)).api
-    hygienist = (await signedInMember(admin, { email: 'hy@clinic.test', role: 'hygienist', password: 'Hygien1st' })).api
-    dentist = (await signedInMember(admin, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })).api
+    hygienist = (await signedInMember(suite.owner, { email: 'hy@clinic.test', role: 'hygienist', password: 'Hygien1st' })).api
+    dentist = (await signedInMember(suite.owner, { email: 'de@clinic.test', role: 'dentist', password: 'Dent1st99' })).api
   })
-  afterAll(async () => server?.close())
 
-  const info = async (name: string) => (await admin.get(`/api/v1/modules/${name}`)).body.data
+  const info = async (name: string) => (await suite.owner.get(`/api/v1/modules/${name}`)).body.data
 
   it('lists every module with its state, and the broken one with its manifest errors', async () => {
-    const res = await admin.get('/api/v1/modules')
+    const res = await suite.owner.get('/api/v1/modules')
     expect(res.status).toBe(200)
     const byName = Object.fromEntries(res.body.data.map((m: any) => [m.name, m]))
     // The official modules (auto-installed at boot) are listed too.
@@ -40,31 +37,31 @@ describe('module lifecycle REST', () => {
   })
 
   it('gives the broken module\'s load error a stable code and params, next to the English text', async () => {
-    const broken = (await admin.get('/api/v1/modules')).body.data.find((m: any) => m.name === 'sample_broken')
+    const broken = (await suite.owner.get('/api/v1/modules')).body.data.find((m: any) => m.name === 'sample_broken')
     expect(broken.load_error).toEqual({ code: 'modules.manifest_invalid', message: expect.stringContaining('Invalid manifest'), params: { module: 'sample_broken', source: expect.any(String) } })
     expect(broken).toMatchObject({ error: null, problems: [] })
     for (const gone of ['error_message', 'error_item', 'load_error_item', 'problem_items']) expect(broken).not.toHaveProperty(gone)
   })
 
   it('guards module management: anonymous 401, non-admin 403, admin of another clinic 403', async () => {
-    const anonymous = await fetch(`${server.url}/api/v1/modules`)
+    const anonymous = await fetch(`${suite.server.url}/api/v1/modules`)
     expect(anonymous.status).toBe(401)
     expect((await dentist.get('/api/v1/modules')).status).toBe(403)
-    const other = await createClinic(admin, 'Second clinic')
-    const otherAdmin = (await signedInMember(admin, { email: 'boss2@clinic.test', role: 'admin', password: 'Boss2pass' }, other.id)).api
+    const other = await createClinic(suite.owner, 'Second clinic')
+    const otherAdmin = (await signedInMember(suite.owner, { email: 'boss2@clinic.test', role: 'admin', password: 'Boss2pass' }, other.id)).api
     const res = await otherAdmin.post('/api/v1/modules/sample_base/install')
     expect(res.status).toBe(403)
     expect(isErrorEnvelope(res.body)).toBe(true)
   })
 
   it('answers 404 for the routes of a module that is not installed', async () => {
-    const res = await admin.get('/api/v1/sample_module/notes')
+    const res = await suite.owner.get('/api/v1/sample_module/notes')
     expect(res.status).toBe(404)
     expect(isErrorEnvelope(res.body)).toBe(true)
   })
 
   it('plans an install as a dry run without changing anything', async () => {
-    const res = await admin.post('/api/v1/modules/sample_module/install?dry_run=true')
+    const res = await suite.owner.post('/api/v1/modules/sample_module/install?dry_run=true')
     expect(res.status).toBe(200)
     expect(res.body.data.chain).toEqual(['sample_base', 'sample_module'])
     const [base, mod] = res.body.data.plans
@@ -77,51 +74,51 @@ describe('module lifecycle REST', () => {
   })
 
   it('refuses unknown and broken modules', async () => {
-    expect((await admin.post('/api/v1/modules/nope/install')).status).toBe(404)
-    const broken = await admin.post('/api/v1/modules/sample_broken/install')
+    expect((await suite.owner.post('/api/v1/modules/nope/install')).status).toBe(404)
+    const broken = await suite.owner.post('/api/v1/modules/sample_broken/install')
     expect(broken.status).toBe(409)
     expect(broken.body.message).toContain('sample_broken')
   })
 
   it('gives each refusal its code and params on the error item, keeping the English message', async () => {
-    const unknown = await admin.post('/api/v1/modules/nope/install?dry_run=true')
+    const unknown = await suite.owner.post('/api/v1/modules/nope/install?dry_run=true')
     expect(unknown.body.errors).toEqual([{ code: 'modules.unknown', message: 'Unknown module: nope', params: { module: 'nope' } }])
-    const broken = await admin.post('/api/v1/modules/sample_broken/install')
+    const broken = await suite.owner.post('/api/v1/modules/sample_broken/install')
     expect(broken.body.errors).toEqual([{ code: 'modules.broken', message: broken.body.message, params: { module: 'sample_broken', detail: expect.stringContaining('Invalid manifest') } }])
-    const notInstalled = await admin.post('/api/v1/modules/sample_module/uninstall?dry_run=true')
+    const notInstalled = await suite.owner.post('/api/v1/modules/sample_module/uninstall?dry_run=true')
     expect(notInstalled.status).toBe(409)
     expect(notInstalled.body.errors[0]).toMatchObject({ code: 'modules.not_installed', params: { module: 'sample_module', state: 'uninstalled' } })
   })
 
   it('schedules the dependency chain in order (202), then applies it', async () => {
-    const res = await admin.post('/api/v1/modules/sample_module/install')
+    const res = await suite.owner.post('/api/v1/modules/sample_module/install')
     expect(res.status).toBe(202)
     expect(res.body.data).toEqual({ scheduled: ['sample_base', 'sample_module'], requires_restart: true })
-    const status = await admin.get('/api/v1/modules/-/status')
+    const status = await suite.owner.get('/api/v1/modules/-/status')
     expect(status.body.data.pending).toEqual([{ name: 'sample_base', state: 'to_install' }, { name: 'sample_module', state: 'to_install' }])
     // A second request while pending is a conflict, not a second schedule.
-    expect((await admin.post('/api/v1/modules/sample_module/install')).status).toBe(409)
+    expect((await suite.owner.post('/api/v1/modules/sample_module/install')).status).toBe(409)
 
-    const applied = await admin.post('/api/v1/modules/-/apply')
+    const applied = await suite.owner.post('/api/v1/modules/-/apply')
     expect(applied.status).toBe(200)
     expect(applied.body.data.operations.map((o: any) => `${o.operation} ${o.module} ${o.status}`))
       .toEqual(['install sample_base succeeded', 'install sample_module succeeded'])
     expect(await info('sample_module')).toMatchObject({ state: 'installed', installed_version: '1.0.0', upgrade_available: false })
-    expect((await admin.get('/api/v1/modules/-/status')).body.data.pending).toEqual([])
+    expect((await suite.owner.get('/api/v1/modules/-/status')).body.data.pending).toEqual([])
   })
 
   it('serves the installed module: its route, its seeded per-clinic data and its install hook', async () => {
-    const notes = await admin.get('/api/v1/sample_module/notes')
+    const notes = await suite.owner.get('/api/v1/sample_module/notes')
     expect(notes.status).toBe(200)
     expect(notes.body.data.map((n: any) => n.title)).toEqual(['Welcome to the sample module'])
-    const ops = await admin.get('/api/v1/modules/sample_module/-/operations?limit=5')
+    const ops = await suite.owner.get('/api/v1/modules/sample_module/-/operations?limit=5')
     expect(ops.body.data).toHaveLength(1)
     expect(ops.body.data[0]).toMatchObject({ operation: 'install', status: 'succeeded', to_version: '1.0.0' })
     expect(ops.body.data[0].steps.map((s: any) => s.step)).toEqual(['migrate', 'seed', 'hook', 'finalize'])
   })
 
   it('gives journal entries and steps an error item (null when nothing failed)', async () => {
-    const [entry] = (await admin.get('/api/v1/modules/sample_module/-/operations?limit=1')).body.data
+    const [entry] = (await suite.owner.get('/api/v1/modules/sample_module/-/operations?limit=1')).body.data
     expect(entry).toMatchObject({ status: 'succeeded', error: null })
     expect(entry).not.toHaveProperty('error_item')
     expect(entry.steps.map((s: any) => s.error)).toEqual([null, null, null, null])
@@ -136,20 +133,20 @@ describe('module lifecycle REST', () => {
     const mod = active.body.data.find((m: any) => m.name === 'sample_module')
     expect(mod.navigation.map((n: any) => n.to)).toEqual(['/sample'])
     expect(mod.permissions).toEqual(['sample_module.notes.read'])
-    const adminActive = await admin.get('/api/v1/modules/-/active')
+    const adminActive = await suite.owner.get('/api/v1/modules/-/active')
     expect(adminActive.body.data.find((m: any) => m.name === 'sample_module').navigation.map((n: any) => n.to)).toEqual(['/sample/admin', '/sample'])
     expect((await hygienist.get('/api/v1/sample_module/notes')).status).toBe(200)
   })
 
   it('refuses to remove a module others depend on, naming them', async () => {
-    const res = await admin.post('/api/v1/modules/sample_base/uninstall')
+    const res = await suite.owner.post('/api/v1/modules/sample_base/uninstall')
     expect(res.status).toBe(409)
     expect(res.body.message).toContain('sample_module')
   })
 
   it('says who depends on it as a code and params, in the dry run the admin screen asks for too', async () => {
     for (const path of ['/api/v1/modules/sample_base/uninstall', '/api/v1/modules/sample_base/uninstall?dry_run=true']) {
-      const res = await admin.post(path)
+      const res = await suite.owner.post(path)
       expect(res.status, path).toBe(409)
       expect(res.body.errors, path).toEqual([{
         code: 'modules.has_dependents',
@@ -157,78 +154,78 @@ describe('module lifecycle REST', () => {
         params: { module: 'sample_base', dependents: ['sample_module'] },
       }])
     }
-    const disable = await admin.post('/api/v1/modules/sample_base/disable')
+    const disable = await suite.owner.post('/api/v1/modules/sample_base/disable')
     expect(disable.body.errors[0]).toMatchObject({ code: 'modules.has_dependents', params: { module: 'sample_base', dependents: ['sample_module'] } })
   })
 
   it('answers an upgrade to the same version with 200 and nothing scheduled', async () => {
-    const res = await admin.post('/api/v1/modules/sample_base/upgrade')
+    const res = await suite.owner.post('/api/v1/modules/sample_base/upgrade')
     expect(res.status).toBe(200)
     expect(res.body.data.scheduled).toEqual([])
     expect(res.body.message).toContain('already at version 1.2.0')
   })
 
   it('uninstalls: a backup first, its tables dropped, its routes and permissions gone; reinstall works', async () => {
-    const res = await admin.post('/api/v1/modules/sample_module/uninstall')
+    const res = await suite.owner.post('/api/v1/modules/sample_module/uninstall')
     expect(res.status).toBe(202)
     expect(res.body.data.scheduled).toEqual(['sample_module'])
     expect(res.body.message).toContain('backup')
-    await admin.post('/api/v1/modules/-/apply')
-    expect((await admin.get('/api/v1/sample_module/notes')).status).toBe(404)
+    await suite.owner.post('/api/v1/modules/-/apply')
+    expect((await suite.owner.get('/api/v1/sample_module/notes')).status).toBe(404)
     expect(sampleOnly((await hygienist.get('/api/v1/auth/me')).body.data.permissions)).toEqual(['sample_base.read'])
-    const ops = (await admin.get('/api/v1/modules/sample_module/-/operations')).body.data
+    const ops = (await suite.owner.get('/api/v1/modules/sample_module/-/operations')).body.data
     expect(ops[0].steps.map((s: any) => s.step)).toEqual(['backup', 'hook', 'delete_data', 'migrate_down', 'finalize'])
     // One welcome note per clinic: the owner clinic and the second clinic made above.
     expect(ops[0].steps[0].details.tables).toEqual({ sample_module_log: 1, sample_module_notes: 2 })
     expect(ops[0].steps[3].details.reverted).toEqual(['20260102000000_create_log', '20260101000000_create_notes'])
     expect((await info('sample_base')).state).toBe('installed')
 
-    expect((await admin.post('/api/v1/modules/sample_module/install')).body.data.scheduled).toEqual(['sample_module'])
-    await admin.post('/api/v1/modules/-/apply')
-    expect((await admin.get('/api/v1/sample_module/notes')).body.data).toHaveLength(1)
+    expect((await suite.owner.post('/api/v1/modules/sample_module/install')).body.data.scheduled).toEqual(['sample_module'])
+    await suite.owner.post('/api/v1/modules/-/apply')
+    expect((await suite.owner.get('/api/v1/sample_module/notes')).body.data).toHaveLength(1)
   })
 
   it('disables and enables a module at once, keeping its data', async () => {
-    const blocked = await admin.post('/api/v1/modules/sample_base/disable')
+    const blocked = await suite.owner.post('/api/v1/modules/sample_base/disable')
     expect(blocked.status).toBe(409)
     expect(blocked.body.message).toContain('sample_module')
 
-    const off = await admin.post('/api/v1/modules/sample_module/disable')
+    const off = await suite.owner.post('/api/v1/modules/sample_module/disable')
     expect(off.status).toBe(200)
     expect(off.body.data.state).toBe('disabled')
-    expect((await admin.get('/api/v1/sample_module/notes')).status).toBe(404)
+    expect((await suite.owner.get('/api/v1/sample_module/notes')).status).toBe(404)
     expect(sampleOnly((await hygienist.get('/api/v1/auth/me')).body.data.permissions)).toEqual(['sample_base.read'])
     expect(sampleOnly((await hygienist.get('/api/v1/modules/-/active')).body.data.map((m: any) => m.name))).toEqual(['sample_base'])
 
-    const on = await admin.post('/api/v1/modules/sample_module/enable')
+    const on = await suite.owner.post('/api/v1/modules/sample_module/enable')
     expect(on.status).toBe(200)
     expect(on.body.data.state).toBe('installed')
-    const notes = await admin.get('/api/v1/sample_module/notes')
+    const notes = await suite.owner.get('/api/v1/sample_module/notes')
     expect(notes.status).toBe(200)
     expect(notes.body.data).toHaveLength(1)
-    expect((await admin.post('/api/v1/modules/sample_module/enable')).status).toBe(409)
+    expect((await suite.owner.post('/api/v1/modules/sample_module/enable')).status).toBe(409)
   })
 
   it('lets exactly one of two concurrent schedule requests through', async () => {
-    await admin.post('/api/v1/modules/sample_module/uninstall')
-    await admin.post('/api/v1/modules/-/apply')
+    await suite.owner.post('/api/v1/modules/sample_module/uninstall')
+    await suite.owner.post('/api/v1/modules/-/apply')
     const results = await Promise.all([
-      admin.post('/api/v1/modules/sample_module/install'),
-      admin.post('/api/v1/modules/sample_module/install'),
+      suite.owner.post('/api/v1/modules/sample_module/install'),
+      suite.owner.post('/api/v1/modules/sample_module/install'),
     ])
     expect(results.map(r => r.status).sort()).toEqual([202, 409])
     expect((await info('sample_module')).state).toBe('to_install')
   })
 
   it('reports the broken module in the doctor', async () => {
-    const res = await admin.get('/api/v1/modules/-/doctor')
+    const res = await suite.owner.get('/api/v1/modules/-/doctor')
     expect(res.status).toBe(200)
     expect(res.body.data.ok).toBe(false)
     expect(res.body.data.manifest_errors.map((e: any) => e.name)).toEqual(['sample_broken'])
   })
 
   it('gives each doctor finding with more than a name a stable code and params', async () => {
-    const doctor = (await admin.get('/api/v1/modules/-/doctor')).body.data
+    const doctor = (await suite.owner.get('/api/v1/modules/-/doctor')).body.data
     expect(doctor.manifest_errors).toEqual([expect.objectContaining({ name: 'sample_broken', error: { code: 'modules.manifest_invalid', message: expect.stringContaining('Invalid manifest'), params: { module: 'sample_broken', source: expect.any(String) } } })])
     for (const finding of [...doctor.missing_dependencies, ...doctor.migration_drift, ...doctor.stuck_operations]) {
       expect(finding.code).toMatch(/^modules\./)

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NO_LOGIN_LIMIT, OWNER, setupOwner } from '../support/fixtures'
+import { describe, expect, it } from 'vitest'
+import { NO_LOGIN_LIMIT, OWNER } from '../support/fixtures'
 import { ApiClient, isErrorEnvelope } from '../support/http'
 import type { ApiResult } from '../support/http'
 import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { ownerSuite } from '../support/suite'
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(csp: string): Map<string, string[]> {
@@ -19,18 +19,11 @@ function directives(csp: string): Map<string, string[]> {
 // nonce, framing, sniffing, referrer, permissions, no X-Powered-By) and the
 // CSRF checks on API writes (Origin null, cross-site Referer, form content types).
 describe('security headers and CSRF', () => {
-  let server: TestServer
-  let owner: ApiClient
-
-  beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    owner = (await setupOwner(server.url)).api
-  })
-  afterAll(async () => server?.close())
+  const suite = ownerSuite()
 
   describe('HTML pages', () => {
     it('serve /login with a nonce-based CSP that matches every inline script, and the other headers', async () => {
-      const res = await fetch(`${server.url}/login`)
+      const res = await fetch(`${suite.server.url}/login`)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^text\/html/)
       const html = await res.text()
@@ -61,7 +54,7 @@ describe('security headers and CSRF', () => {
     })
 
     it('uses a fresh nonce for every response', async () => {
-      const nonceOf = async () => (await fetch(`${server.url}/login`)).headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]
+      const nonceOf = async () => (await fetch(`${suite.server.url}/login`)).headers.get('content-security-policy')!.match(/'nonce-([^']+)'/)![1]
       expect(await nonceOf()).not.toBe(await nonceOf())
     })
 
@@ -82,18 +75,18 @@ describe('security headers and CSRF', () => {
   describe('API responses', () => {
     it('carry nosniff and no X-Powered-By, success and error alike', async () => {
       const responses = [
-        await fetch(`${server.url}/api/health`),
-        await fetch(`${server.url}/api/v1/auth/me`),
-        await fetch(`${server.url}/api/v1/nope`),
-        await fetch(`${server.url}/login`),
-        await fetch(`${server.url}/no-such-page`),
+        await fetch(`${suite.server.url}/api/health`),
+        await fetch(`${suite.server.url}/api/v1/auth/me`),
+        await fetch(`${suite.server.url}/api/v1/nope`),
+        await fetch(`${suite.server.url}/login`),
+        await fetch(`${suite.server.url}/no-such-page`),
       ]
       for (const res of responses) {
         expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff')
         expect(res.headers.get('x-powered-by'), res.url).toBeNull()
       }
       // The API envelope is unchanged by the headers module.
-      const me = await new ApiClient(server.url).get('/api/v1/auth/me')
+      const me = await new ApiClient(suite.server.url).get('/api/v1/auth/me')
       expect(me.status).toBe(401)
       expect(isErrorEnvelope(me.body)).toBe(true)
     })
@@ -101,7 +94,7 @@ describe('security headers and CSRF', () => {
 
   describe('CSRF', () => {
     async function memberCount(): Promise<number> {
-      const res = await owner.get('/api/v1/auth/users?page_size=1')
+      const res = await suite.owner.get('/api/v1/auth/users?page_size=1')
       expect(res.status).toBe(200)
       return res.body.total
     }
@@ -117,21 +110,21 @@ describe('security headers and CSRF', () => {
 
     it('refuses a write with Origin: null (403) and saves nothing', async () => {
       const before = await memberCount()
-      expectRefused(await owner.post('/api/v1/auth/users', newMember('null-origin@csrf.test'), { headers: { origin: 'null' } }), 403, 'http.bad_origin')
-      expectRefused(await new ApiClient(server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: 'null' } }), 403, 'http.bad_origin')
+      expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('null-origin@csrf.test'), { headers: { origin: 'null' } }), 403, 'http.bad_origin')
+      expectRefused(await new ApiClient(suite.server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: 'null' } }), 403, 'http.bad_origin')
       expect(await memberCount()).toBe(before)
     })
 
     it('refuses a write without Origin but with a cross-site Referer (403) and saves nothing', async () => {
       const before = await memberCount()
-      expectRefused(await owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'https://evil.example/page' } }), 403, 'http.bad_origin')
-      expectRefused(await owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'not a url' } }), 403, 'http.bad_origin')
+      expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'https://evil.example/page' } }), 403, 'http.bad_origin')
+      expectRefused(await suite.owner.post('/api/v1/auth/users', newMember('referer@csrf.test'), { headers: { referer: 'not a url' } }), 403, 'http.bad_origin')
       expect(await memberCount()).toBe(before)
     })
 
     it('accepts a same-origin Referer, and a same-origin Origin', async () => {
-      expect((await new ApiClient(server.url).post('/api/v1/auth/login', OWNER, { headers: { referer: `${server.url}/login` } })).status).toBe(200)
-      expect((await new ApiClient(server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: server.url } })).status).toBe(200)
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', OWNER, { headers: { referer: `${suite.server.url}/login` } })).status).toBe(200)
+      expect((await new ApiClient(suite.server.url).post('/api/v1/auth/login', OWNER, { headers: { origin: suite.server.url } })).status).toBe(200)
     })
 
     it.each([
@@ -141,12 +134,12 @@ describe('security headers and CSRF', () => {
       ['text/plain;charset=UTF-8', JSON.stringify(newMember('plain2@csrf.test'))],
     ])('refuses a %s body on a JSON route with 415 and saves nothing', async (type, raw) => {
       const before = await memberCount()
-      expectRefused(await owner.request('POST', '/api/v1/auth/users', { raw, headers: { 'content-type': type } }), 415, 'http.unsupported_media_type')
+      expectRefused(await suite.owner.request('POST', '/api/v1/auth/users', { raw, headers: { 'content-type': type } }), 415, 'http.unsupported_media_type')
       expect(await memberCount()).toBe(before)
     })
 
     it('refuses a form-encoded anonymous login with 415', async () => {
-      const res = await new ApiClient(server.url).request('POST', '/api/v1/auth/login', {
+      const res = await new ApiClient(suite.server.url).request('POST', '/api/v1/auth/login', {
         raw: `email=${encodeURIComponent(OWNER.email)}&password=${OWNER.password}`,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       })
@@ -154,9 +147,9 @@ describe('security headers and CSRF', () => {
     })
 
     it('keeps bearer-token calls without a cookie or Origin working (scripts, curl)', async () => {
-      const token = await new ApiClient(server.url).post('/api/v1/auth/token', OWNER)
+      const token = await new ApiClient(suite.server.url).post('/api/v1/auth/token', OWNER)
       expect(token.status).toBe(201)
-      const script = new ApiClient(server.url)
+      const script = new ApiClient(suite.server.url)
       script.bearer = token.body.data.token
       const res = await script.post('/api/v1/auth/users', newMember('script@csrf.test'))
       expect(res.status, JSON.stringify(res.body)).toBe(201)

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { isErrorEnvelope } from '../support/http'
 import type { ApiClient } from '../support/http'
-import { createClinic, createUser, NO_LOGIN_LIMIT, setupOwner, signIn } from '../support/fixtures'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { clinicWithAdmin, createUser, signIn } from '../support/fixtures'
+import { ownerSuite } from '../support/suite'
 
 const PASSWORD = 'Tenant-passw0rd'
 
 // Clinic A (the owner's) and clinic B (opened by the owner admin), each with
 // users of its own. Nothing of one clinic is visible from the other.
 describe('tenancy', () => {
-  let server: TestServer
-  let owner: ApiClient
-  let clinicA: string
+  const suite = ownerSuite()
   let clinicB: string
   let dentistA: string
   let dentistB: string
@@ -20,22 +17,13 @@ describe('tenancy', () => {
   let adminB: ApiClient
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    ;({ api: owner, clinicId: clinicA } = await setupOwner(server.url))
-    dentistA = (await createUser(owner, { email: 'dentist-a@clinic.test', role: 'dentist', password: PASSWORD })).user.id
-    clinicB = (await createClinic(owner, 'Clinic B')).id
-    // Create clinic B's users after switching the owner's session to it.
-    const sw = await owner.post('/api/v1/auth/clinic', { clinic_id: clinicB })
-    expect(sw.status).toBe(200)
-    adminBId = (await createUser(owner, { email: 'admin-b@clinic.test', role: 'admin', password: PASSWORD })).user.id
-    dentistB = (await createUser(owner, { email: 'dentist-b@clinic.test', role: 'dentist', password: PASSWORD })).user.id
-    expect((await owner.post('/api/v1/auth/clinic', { clinic_id: clinicA })).status).toBe(200)
-    adminB = await signIn(server.url, 'admin-b@clinic.test', PASSWORD)
+    dentistA = (await createUser(suite.owner, { email: 'dentist-a@clinic.test', role: 'dentist', password: PASSWORD })).user.id
+    ;({ clinicId: clinicB, admin: adminB, adminId: adminBId } = await clinicWithAdmin(suite.owner, 'Clinic B', { email: 'admin-b@clinic.test', password: PASSWORD }))
+    dentistB = (await createUser(suite.owner, { email: 'dentist-b@clinic.test', role: 'dentist', password: PASSWORD }, clinicB)).user.id
   })
-  afterAll(async () => server?.close())
 
   it('each clinic\'s users list holds only its own members', async () => {
-    const a = await owner.get('/api/v1/auth/users')
+    const a = await suite.owner.get('/api/v1/auth/users')
     expect(a.status).toBe(200)
     expect(a.body.data.map((u: any) => u.email).sort()).toEqual(['dentist-a@clinic.test', 'owner@clinic.test'])
     expect(a.body.total).toBe(2)
@@ -59,22 +47,22 @@ describe('tenancy', () => {
     expect(isErrorEnvelope(put.body)).toBe(true)
     const del = await adminB.delete(`/api/v1/auth/users/${dentistA}`)
     expect(del.status).toBe(404)
-    const check = await owner.get(`/api/v1/auth/users/${dentistA}`)
+    const check = await suite.owner.get(`/api/v1/auth/users/${dentistA}`)
     expect(check.status).toBe(200)
     expect(check.body.data).toMatchObject({ is_active: true, role: 'dentist' })
-    await signIn(server.url, 'dentist-a@clinic.test', PASSWORD)
+    await signIn(suite.server.url, 'dentist-a@clinic.test', PASSWORD)
   })
 
   it('a member of both clinics sees each clinic\'s users only while that clinic is current', async () => {
-    const fromA = await owner.get(`/api/v1/auth/users/${dentistB}`)
+    const fromA = await suite.owner.get(`/api/v1/auth/users/${dentistB}`)
     expect(fromA.status).toBe(404)
-    const viaHeader = await owner.get(`/api/v1/auth/users/${dentistB}`, { headers: { 'x-clinic-id': clinicB } })
+    const viaHeader = await suite.owner.get(`/api/v1/auth/users/${dentistB}`, { headers: { 'x-clinic-id': clinicB } })
     expect(viaHeader.status).toBe(200)
     expect(viaHeader.body.data).toMatchObject({ id: dentistB, email: 'dentist-b@clinic.test', role: 'dentist' })
   })
 
   it('switching to a clinic you do not belong to is 403 and keeps the current clinic', async () => {
-    const res = await adminB.post('/api/v1/auth/clinic', { clinic_id: clinicA })
+    const res = await adminB.post('/api/v1/auth/clinic', { clinic_id: suite.clinicId })
     expect(res.status).toBe(403)
     expect(isErrorEnvelope(res.body)).toBe(true)
     const me = await adminB.get('/api/v1/auth/me')
@@ -84,7 +72,7 @@ describe('tenancy', () => {
   })
 
   it('X-Clinic-Id naming a clinic you do not belong to is 403 on every endpoint', async () => {
-    const headers = { 'x-clinic-id': clinicA }
+    const headers = { 'x-clinic-id': suite.clinicId }
     const attempts = [
       await adminB.get('/api/v1/auth/me', { headers }),
       await adminB.get('/api/v1/auth/users', { headers }),
@@ -98,8 +86,8 @@ describe('tenancy', () => {
       expect(res.status).toBe(403)
       expect(isErrorEnvelope(res.body)).toBe(true)
     }
-    expect((await owner.get('/api/v1/auth/clinic')).body.data.name).toBe('Clínica Sonrisa')
-    expect((await owner.get('/api/v1/auth/users')).body.total).toBe(2)
+    expect((await suite.owner.get('/api/v1/auth/clinic')).body.data.name).toBe('Clínica Sonrisa')
+    expect((await suite.owner.get('/api/v1/auth/users')).body.total).toBe(2)
   })
 
   it('a user only sees their own clinics', async () => {
@@ -108,15 +96,15 @@ describe('tenancy', () => {
     expect(b.body.data).toEqual([{ id: clinicB, name: 'Clinic B', role: 'admin', is_professional: false, is_owner: false }])
     const me = await adminB.get('/api/v1/auth/me')
     expect(me.body.data.clinics.map((c: any) => c.id)).toEqual([clinicB])
-    const ownerClinics = await owner.get('/api/v1/auth/clinics')
-    expect(ownerClinics.body.data.map((c: any) => c.id).sort()).toEqual([clinicA, clinicB].sort())
+    const ownerClinics = await suite.owner.get('/api/v1/auth/clinics')
+    expect(ownerClinics.body.data.map((c: any) => c.id).sort()).toEqual([suite.clinicId, clinicB].sort())
   })
 
   it('an admin of clinic B administers clinic B only', async () => {
     const clinic = await adminB.put('/api/v1/auth/clinic', { phone: '+34 600 000 000' })
     expect(clinic.status).toBe(200)
     expect(clinic.body.data).toMatchObject({ id: clinicB, phone: '+34 600 000 000' })
-    expect((await owner.get('/api/v1/auth/clinic')).body.data.phone).toBeNull()
+    expect((await suite.owner.get('/api/v1/auth/clinic')).body.data.phone).toBeNull()
 
     const demoted = await adminB.put(`/api/v1/auth/users/${dentistB}`, { role: 'hygienist' })
     expect(demoted.status).toBe(200)
@@ -125,22 +113,22 @@ describe('tenancy', () => {
 
   it('a user added to a second clinic gets a role per clinic', async () => {
     // admin-b is invited into clinic A as a receptionist and accepts in the app (an existing account).
-    const res = await owner.post('/api/v1/auth/users', { email: 'admin-b@clinic.test', first_name: 'Ignored', last_name: 'Ignored', role: 'receptionist' })
+    const res = await suite.owner.post('/api/v1/auth/users', { email: 'admin-b@clinic.test', first_name: 'Ignored', last_name: 'Ignored', role: 'receptionist' })
     expect(res.status).toBe(201)
     expect(res.body.data.user).toMatchObject({ id: adminBId, role: 'receptionist', status: 'invited' })
     const [invitation] = (await adminB.get('/api/v1/auth/invitations')).body.data
-    expect(invitation).toMatchObject({ clinic_id: clinicA, role: 'receptionist' })
+    expect(invitation).toMatchObject({ clinic_id: suite.clinicId, role: 'receptionist' })
     expect((await adminB.post(`/api/v1/auth/invitations/${invitation.id}/accept`)).status).toBe(200)
 
     const clinics = await adminB.get('/api/v1/auth/clinics')
     const roles = Object.fromEntries(clinics.body.data.map((c: any) => [c.id, c.role]))
-    expect(roles).toEqual({ [clinicA]: 'receptionist', [clinicB]: 'admin' })
+    expect(roles).toEqual({ [suite.clinicId]: 'receptionist', [clinicB]: 'admin' })
 
     // In clinic A they are a receptionist: no users admin there.
-    const inA = await adminB.get('/api/v1/auth/users', { headers: { 'x-clinic-id': clinicA } })
+    const inA = await adminB.get('/api/v1/auth/users', { headers: { 'x-clinic-id': suite.clinicId } })
     expect(inA.status).toBe(403)
-    const meA = await adminB.get('/api/v1/auth/me', { headers: { 'x-clinic-id': clinicA } })
-    expect(meA.body.data).toMatchObject({ role: 'receptionist', current_clinic_id: clinicA })
+    const meA = await adminB.get('/api/v1/auth/me', { headers: { 'x-clinic-id': suite.clinicId } })
+    expect(meA.body.data).toMatchObject({ role: 'receptionist', current_clinic_id: suite.clinicId })
     // Still admin in clinic B.
     expect((await adminB.get('/api/v1/auth/users')).status).toBe(200)
   })

@@ -1,35 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../support/http'
-import { createClinic, errorFields, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner } from '../support/fixtures'
-import { startServer } from '../support/server'
-import type { TestServer } from '../support/server'
+import { createClinic, errorFields, OWNER, sessionCookie } from '../support/fixtures'
+import { ownerSuite } from '../support/suite'
 
 // Bearer tokens for non-browser clients: POST /api/v1/auth/token, then `Authorization: Bearer …`.
 describe('bearer tokens', () => {
-  let server: TestServer
-  let ownerClinicId: string
-
-  beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    ;({ clinicId: ownerClinicId } = await setupOwner(server.url))
-  })
-  afterAll(async () => server?.close())
+  const suite = ownerSuite()
 
   async function issueToken(): Promise<{ token: string, expires_at: string }> {
-    const res = await new ApiClient(server.url).post('/api/v1/auth/token', { email: OWNER.email, password: OWNER.password })
+    const res = await new ApiClient(suite.server.url).post('/api/v1/auth/token', { email: OWNER.email, password: OWNER.password })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     return res.body.data
   }
 
   function bearerClient(token: string): ApiClient {
-    const api = new ApiClient(server.url)
+    const api = new ApiClient(suite.server.url)
     api.bearer = token
     return api
   }
 
   it('issues a token with its expiry and sets no session cookie', async () => {
     const before = Date.now()
-    const res = await new ApiClient(server.url).post('/api/v1/auth/token', { email: OWNER.email, password: OWNER.password })
+    const res = await new ApiClient(suite.server.url).post('/api/v1/auth/token', { email: OWNER.email, password: OWNER.password })
     expect(res.status).toBe(201)
     expect(Object.keys(res.body.data).sort()).toEqual(['expires_at', 'token'])
     expect(typeof res.body.data.token).toBe('string')
@@ -40,7 +32,7 @@ describe('bearer tokens', () => {
   })
 
   it('refuses a wrong password with 401 and a missing email with 422 naming it', async () => {
-    const api = new ApiClient(server.url)
+    const api = new ApiClient(suite.server.url)
     const wrong = await api.post('/api/v1/auth/token', { email: OWNER.email, password: 'Not-the-passw0rd' })
     expect(wrong.status).toBe(401)
     expect(isErrorEnvelope(wrong.body)).toBe(true)
@@ -55,7 +47,7 @@ describe('bearer tokens', () => {
     const me = await api.get('/api/v1/auth/me')
     expect(me.status).toBe(200)
     expect(me.body.data.user.email).toBe(OWNER.email)
-    expect(me.body.data.current_clinic.id).toBe(ownerClinicId)
+    expect(me.body.data.current_clinic.id).toBe(suite.clinicId)
     const users = await api.get('/api/v1/auth/users')
     expect(users.status).toBe(200)
     expect(users.body.data.map((u: any) => u.email)).toEqual([OWNER.email])
@@ -66,7 +58,7 @@ describe('bearer tokens', () => {
     expect(forged.status).toBe(401)
     expect(isErrorEnvelope(forged.body)).toBe(true)
     const { token } = await issueToken()
-    const malformed = await new ApiClient(server.url).get('/api/v1/auth/me', { headers: { authorization: `Token ${token}` } })
+    const malformed = await new ApiClient(suite.server.url).get('/api/v1/auth/me', { headers: { authorization: `Token ${token}` } })
     expect(malformed.status).toBe(401)
   })
 
@@ -78,7 +70,7 @@ describe('bearer tokens', () => {
     expect(res.status).toBe(200)
     expect(res.body.data).toMatchObject({ id: branch.id, name: 'Bearer Branch', is_owner: false })
     const without = await api.get('/api/v1/auth/clinic')
-    expect(without.body.data.id).toBe(ownerClinicId)
+    expect(without.body.data.id).toBe(suite.clinicId)
   })
 
   it('is revoked by a logout sent with it, leaving other tokens alive', async () => {
@@ -100,7 +92,7 @@ describe('bearer tokens', () => {
 
   it('a cookie session and a token are separate: logging out one keeps the other', async () => {
     const { token } = await issueToken()
-    const browser = new ApiClient(server.url)
+    const browser = new ApiClient(suite.server.url)
     expect((await browser.post('/api/v1/auth/login', { email: OWNER.email, password: OWNER.password })).status).toBe(200)
     expect((await browser.post('/api/v1/auth/logout')).status).toBe(200)
     expect((await bearerClient(token).get('/api/v1/auth/me')).status).toBe(200)

@@ -121,7 +121,7 @@ describe('patient safety in the browser', () => {
     const allergic = page.locator('[data-appointment-id]').filter({ has: page.locator('[data-allergies="danger"]') }).first()
     await allergic.click()
     const dialog = page.getByTestId('agenda-appointment-detail')
-    await dialog.getByTestId('agenda-allergies').waitFor()
+    await dialog.getByTestId('allergies').waitFor()
     await shoot(page, 'agenda-appointment-allergies', ui)
     await page.keyboard.press('Escape')
     await page.locator('[data-appointment-id]:is([data-status="scheduled"], [data-status="confirmed"])').first().click()

@@ -81,6 +81,17 @@ export async function createClinic(admin: ApiClient, name: string, extra: Record
   return res.body.data as { id: string, name: string, is_owner: boolean }
 }
 
+/**
+ * Another clinic opened by the owner-clinic admin `owner`, with an admin of
+ * its own, signed in (the owner stays a member of it and keeps its session
+ * on its current clinic).
+ */
+export async function clinicWithAdmin(owner: ApiClient, name: string, admin: { email: string, password: string }) {
+  const clinicId = (await createClinic(owner, name)).id
+  const { api, member } = await signedInMember(owner, { ...admin, role: 'admin' }, clinicId)
+  return { clinicId, admin: api, adminId: member.user.id }
+}
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A well-formed UUID that names nothing in any test database. */

@@ -52,26 +52,32 @@ Object.assign(globals, {
 
 // The app's own auto-imported composables and stores (imported after the
 // globals above exist; they read them only when called).
-const [{ useModuleSlots }, { usePagedList }, { useAuthStore }, { useModulesStore }] = await Promise.all([
+const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { useAuthStore }, { useModulesStore }] = await Promise.all([
   import('~/composables/useModuleSlots'),
   import('~/composables/usePagedList'),
+  import('~/composables/useAppFormSubmit'),
   import('~/stores/auth'),
   import('~/stores/modules'),
 ])
-Object.assign(globals, { useModuleSlots, usePagedList, useAuthStore, useModulesStore })
+Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, useAuthStore, useModulesStore })
 
 // The core UI kit (components/app/) is auto-imported everywhere in the app:
 // registered on every mounted component here, so screens built on it render
 // it for real (the @nuxt/ui components inside stay each test's own stubs).
 const kit = await Promise.all([
+  import('~/components/app/AppAllergyChips.vue'),
   import('~/components/app/AppAsyncState.vue'),
   import('~/components/app/AppConfirmModal.vue'),
   import('~/components/app/AppDialogActions.vue'),
   import('~/components/app/AppEmptyState.vue'),
   import('~/components/app/AppErrorAlert.vue'),
+  import('~/components/app/AppFactList.vue'),
+  import('~/components/app/AppForm.vue'),
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
+  import('~/components/app/AppPageHeader.vue'),
   import('~/components/app/AppSectionCard.vue'),
+  import('~/components/app/AppStatusBadge.vue'),
   import('~/components/app/AppTextField.vue'),
   import('~/components/app/AppTextFields.vue'),
 ])

@@ -1,6 +1,7 @@
-// Running the built server by hand, for tests that need a second process
-// (data-folder locking, several servers on one PostgreSQL) or a server that
-// never becomes ready. `startServer()` covers the usual case.
+// Running the built server as a child process: `startServer()`
+// (tests/support/server.ts) builds the usual ready server on it; tests that
+// need a second process (data-folder locking, several servers on one
+// PostgreSQL) or a server that never becomes ready use it directly.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -12,6 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
+    srv.unref()
     srv.on('error', reject)
     srv.listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number }
@@ -26,14 +28,22 @@ export interface ServerProcess {
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>
   output(): string
-  /** SIGTERM (SIGKILL after 10 s) and wait for the exit. */
-  stop(): Promise<void>
+  /** SIGTERM (SIGKILL after 10 s) and wait for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>
+}
+
+export interface SpawnOptions {
+  /** The port to listen on (a free one by default). */
+  port?: number
+  /** Run under scripts/serve.mjs (the README's supervisor), so the server restarts by itself. */
+  supervised?: boolean
 }
 
 /** Starts `node .output/server/index.mjs` with the harness's base environment plus `env`; does not wait for readiness. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort()
-  const child = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
+  const port = options.port ?? await freePort()
+  const script = options.supervised ? 'scripts/serve.mjs' : '.output/server/index.mjs'
+  const child = spawn(process.execPath, [join(root, script)], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -59,11 +69,12 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     exited,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
+      const code = await exited
       clearTimeout(timer)
+      return code
     },
   }
 }

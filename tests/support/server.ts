@@ -1,33 +1,16 @@
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { openDatabase } from '../../server/db/database'
-
-const root = fileURLToPath(new URL('../..', import.meta.url))
-const entry = join(root, '.output/server/index.mjs')
+import { freePort, spawnServer, waitForStatus } from './process'
+import type { ServerProcess } from './process'
 
 export type TestDatabaseKind = 'pglite' | 'postgres'
 
 /** Which database the API suites run on: PGlite unless DENTALPIN_TEST_DB=postgres. */
 export function testDatabaseKind(): TestDatabaseKind {
   return process.env.DENTALPIN_TEST_DB === 'postgres' ? 'postgres' : 'pglite'
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.unref()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 /** A fresh database per suite: a temp folder for PGlite, a new database on the PostgreSQL server. */
@@ -90,79 +73,33 @@ export interface StartOptions {
   supervised?: boolean
 }
 
-async function waitForReady(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
-    try {
-      const res = await fetch(`${url}/api/ready`)
-      if (res.status === 200) return
-    }
-    catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 100))
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`)
-}
-
 /** Starts the built server on a free port and a fresh database, ready to serve. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const database = options.database ?? await createTestDatabase()
   const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
   // Its own storage folder, removed at close: nothing carries over to a later suite (even on the same port).
   const storageDir = mkdtempSync(join(tmpdir(), 'dentalpin-storage-'))
-  let log = ''
-  let child: ChildProcess
+  // What the earlier runs (before a restart) printed.
+  let earlier = ''
+  let proc: ServerProcess | undefined
 
   async function launch() {
-    child = spawn(process.execPath, [options.supervised ? join(root, 'scripts/serve.mjs') : entry], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'test',
-        NITRO_HOST: '127.0.0.1',
-        NITRO_PORT: String(port),
-        DENTALPIN_TEST_ROUTES: '1',
-        DENTALPIN_STORAGE_DIR: storageDir,
-        ...database.env,
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const append = (d: Buffer) => {
-      log += d
-    }
-    child.stdout!.on('data', append)
-    child.stderr!.on('data', append)
-    try {
-      await waitForReady(url, child, () => log)
-    }
-    catch (error) {
-      // A server that never became ready must not outlive the suite that started it.
-      child.kill('SIGKILL')
-      throw error
-    }
+    earlier += proc?.output() ?? ''
+    proc = await spawnServer({ DENTALPIN_STORAGE_DIR: storageDir, ...database.env, ...options.env }, { port, supervised: options.supervised })
+    if (await waitForStatus(proc, '/api/ready', 200, 60_000)) return
+    // A server that never became ready must not outlive the suite that started it.
+    proc.child.kill('SIGKILL')
+    const code = proc.child.exitCode
+    throw new Error(`${code === null ? 'server not ready after 60000 ms' : `server exited with ${code}`}:\n${proc.output()}`)
   }
 
-  async function stop(): Promise<number | null> {
-    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
-    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    const code = await exited
-    clearTimeout(timer)
-    return code
-  }
-
+  const stop = () => proc!.stop()
   await launch()
   return {
-    url,
+    url: proc!.url,
     port,
     database,
-    output: () => log,
+    output: () => earlier + proc!.output(),
     stop,
     async restart() {
       await stop()

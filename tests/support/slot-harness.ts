@@ -41,9 +41,9 @@ function globalOptions(config: Partial<AppConfig> = {}) {
   }
 }
 
-export function mountSlot(name: SlotName, ctx: Record<string, unknown> = {}, slots?: Record<string, unknown>, config?: Partial<AppConfig>) {
+export function mountSlot(name: SlotName, ctx: Record<string, unknown> = {}, slots?: Record<string, unknown>, config?: Partial<AppConfig>, attrs?: Record<string, unknown>) {
   // The tests pass partial ctx objects on purpose (only what an entry reads).
-  return mount(ModuleSlot, { props: { name, ctx: ctx as never }, slots: slots as never, global: globalOptions(config) })
+  return mount(ModuleSlot, { props: { name, ctx: ctx as never }, slots: slots as never, attrs, global: globalOptions(config) })
 }
 
 export function renderSlot(name: SlotName, ctx: Record<string, unknown> = {}): Promise<string> {

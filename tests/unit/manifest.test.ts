@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { legacyManifest, ManifestError, parseManifest, safeParseManifest } from '../../server/platform/manifest'
+import { legacyManifest, ManifestError, OFFICIAL_MODULE, parseManifest, safeParseManifest } from '../../server/platform/manifest'
 
 const base = { name: 'foo', version: '1.0.0', category: 'official', depends: [], installable: true, auto_install: false, removable: true }
 
@@ -13,6 +13,20 @@ function issuesOf(input: unknown) {
 describe('manifest vectors', () => {
   it('accepts the minimal valid manifest', () => {
     expect(parseManifest(base)).toEqual(base)
+  })
+
+  it('accepts an official module built on OFFICIAL_MODULE: the core team\'s, always installed, never removed', () => {
+    expect(parseManifest({ name: 'foo', version: '1.0.0', ...OFFICIAL_MODULE, depends: [] })).toEqual({
+      name: 'foo',
+      version: '1.0.0',
+      author: 'DentalPin Core Team',
+      license: 'BSL-1.1',
+      category: 'official',
+      installable: true,
+      auto_install: true,
+      removable: false,
+      depends: [],
+    })
   })
 
   const { version: _v, ...withoutVersion } = base

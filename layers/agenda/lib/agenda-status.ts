@@ -1,9 +1,8 @@
 // How each status looks: badge colour and icon, and its action button.
+import type { Tone, ToneColor } from '#dentalpin/client'
 import type { AppointmentStatus } from '../models'
 
-type BadgeColor = 'primary' | 'secondary' | 'success' | 'info' | 'warning' | 'error' | 'neutral'
-
-export const STATUS_LOOK: Record<AppointmentStatus, { color: BadgeColor, icon: string }> = {
+export const STATUS_LOOK: Record<AppointmentStatus, Required<Tone>> = {
   scheduled: { color: 'neutral', icon: 'i-lucide-calendar-clock' },
   confirmed: { color: 'info', icon: 'i-lucide-calendar-check' },
   checked_in: { color: 'warning', icon: 'i-lucide-user-check' },
@@ -14,7 +13,7 @@ export const STATUS_LOOK: Record<AppointmentStatus, { color: BadgeColor, icon: s
 }
 
 /** The button that moves an appointment to a status. */
-export const ACTION_LOOK: Record<AppointmentStatus, { color: BadgeColor, variant: 'solid' | 'outline' | 'soft', icon: string }> = {
+export const ACTION_LOOK: Record<AppointmentStatus, { color: ToneColor, variant: 'solid' | 'outline' | 'soft', icon: string }> = {
   scheduled: { color: 'neutral', variant: 'outline', icon: 'i-lucide-calendar-clock' },
   confirmed: { color: 'info', variant: 'soft', icon: 'i-lucide-calendar-check' },
   checked_in: { color: 'primary', variant: 'soft', icon: 'i-lucide-user-check' },

@@ -2,6 +2,7 @@
 // Earlier) in the clinic's time zone, relative times, and how each category
 // looks. No Vue, no Nuxt: unit-tested as plain functions.
 import { clinicDate, formatInstant, knownTimeZone, startOfWeek } from '#dentalpin/client'
+import type { Tone } from '#dentalpin/client'
 import type { TimelineCategory } from '../models'
 
 export const PATIENT_TIMELINE_GROUPS = ['today', 'week', 'earlier'] as const
@@ -75,10 +76,8 @@ export function formatPatientTimelineAbsolute(date: Date, locale: string, timeZo
   return formatInstant(date, locale, knownTimeZone(timeZone), { dateStyle: 'medium', timeStyle: 'short' })
 }
 
-type BadgeColor = 'primary' | 'secondary' | 'success' | 'info' | 'warning' | 'error' | 'neutral'
-
 /** Icon and colour of each category (Lucide icons, @nuxt/ui colours). */
-export const PATIENT_TIMELINE_CATEGORY_STYLE: Record<TimelineCategory, { icon: string, color: BadgeColor }> = {
+export const PATIENT_TIMELINE_CATEGORY_STYLE: Record<TimelineCategory, Required<Tone>> = {
   visit: { icon: 'i-lucide-calendar-check', color: 'info' },
   treatment: { icon: 'i-lucide-stethoscope', color: 'success' },
   financial: { icon: 'i-lucide-receipt', color: 'warning' },

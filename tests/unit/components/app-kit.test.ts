@@ -6,8 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
+import AppFactList from '~/components/app/AppFactList.vue'
+import AppForm from '~/components/app/AppForm.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
+import AppPageHeader from '~/components/app/AppPageHeader.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
+import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
 import { formStubs } from '../support/form-stubs'
 
 const USkeleton = defineComponent({ setup: () => () => h('i', { 'data-skeleton': '' }) })
@@ -71,7 +75,7 @@ describe('AppFormModal', () => {
     const w = mount(AppFormModal, {
       props: { 'open': open.value, 'onUpdate:open': (v: boolean) => {
         open.value = v
-      }, 'title': 'Add a thing', state, submit, 'submitLabel': 'Save' },
+      }, 'title': 'Add a thing', 'form': { state, submit }, 'submitLabel': 'Save' },
       slots: { default: () => h(formStubs.UFormField, { name: 'name', label: 'Name' }, () => h('input')) },
       global: { stubs },
     })
@@ -163,5 +167,99 @@ describe('AppSectionCard', () => {
     expect(heading.text()).toBe('Cabinets')
     expect(w.text()).toContain('Rooms of the clinic')
     expect(w.get('button').text()).toBe('Add')
+  })
+})
+
+describe('AppFactList', () => {
+  it('lists label and value pairs, a dash for an empty value, the hint under its value', () => {
+    const w = mount(AppFactList, {
+      props: {
+        title: 'Contact',
+        facts: [
+          { label: 'Phone', value: '+34 600 000 000', hint: 'Mobile' },
+          { label: 'E-mail', value: null },
+          { label: 'Source', value: '/modules/x', mono: true },
+        ],
+      },
+    })
+    expect(w.get('h3').text()).toBe('Contact')
+    expect(w.findAll('dt').map(dt => dt.text())).toEqual(['Phone', 'E-mail', 'Source'])
+    expect(w.findAll('dd').map(dd => dd.text())).toEqual(['+34 600 000 000Mobile', '—', '/modules/x'])
+    expect(w.findAll('dd').map(dd => dd.classes().includes('font-mono'))).toEqual([false, false, true])
+  })
+
+  it('has no heading without a title', () => {
+    const w = mount(AppFactList, { props: { facts: [{ label: 'Author', value: 'DentalPin' }] } })
+    expect(w.find('h3').exists()).toBe(false)
+  })
+})
+
+describe('AppStatusBadge', () => {
+  const UBadge = defineComponent({
+    props: { color: String, variant: String, size: String, icon: String, label: String, ui: Object },
+    setup: props => () => h('span', { 'data-badge': props.color, 'data-variant': props.variant, 'data-size': props.size, 'data-icon': props.icon, 'data-spin': props.ui?.leadingIcon }, props.label),
+  })
+  const badge = (props: Record<string, unknown>) => mount(AppStatusBadge, { props: props as never, global: { stubs: { UBadge } } }).get('span')
+
+  it('shows the status\'s tone (colour and icon) and name, subtle and medium by default', () => {
+    const b = badge({ 'tone': { color: 'warning', icon: 'i-lucide-clock' }, 'label': 'To install', 'data-status': 'to_install' })
+    expect(b.text()).toBe('To install')
+    expect(b.attributes()).toMatchObject({ 'data-badge': 'warning', 'data-variant': 'subtle', 'data-size': 'md', 'data-icon': 'i-lucide-clock', 'data-status': 'to_install' })
+    expect(b.attributes('data-spin')).toBeUndefined()
+  })
+
+  it('turns the icon of a running status', () => {
+    expect(badge({ tone: { color: 'info', icon: 'i-lucide-loader-circle' }, label: 'Running', size: 'sm', spin: true }).attributes()).toMatchObject({ 'data-size': 'sm', 'data-spin': 'animate-spin' })
+  })
+})
+
+describe('AppForm', () => {
+  function mountInline(submit: () => Promise<{ ok: boolean, error?: { message: string, fieldErrors?: { name: string, message: string }[] } }>) {
+    return mount(AppForm, {
+      props: { form: { state: { name: '' }, submit }, submitLabel: 'Save' },
+      slots: { default: () => h(formStubs.UFormField, { name: 'name', label: 'Name' }, () => h('input')) },
+      global: { stubs },
+    })
+  }
+
+  it('shows a refusal under its field and in the alert, and says when it saved', async () => {
+    const answers = [
+      { ok: false, error: { message: 'Check the fields', fieldErrors: [{ name: 'name', message: 'Taken' }] } },
+      { ok: true },
+    ]
+    const w = mountInline(async () => answers.shift()!)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.get('[data-error="name"]').text()).toBe('Taken')
+    expect(w.get('[role="alert"]').text()).toContain('Check the fields')
+    expect(w.emitted('saved')).toBeUndefined()
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.emitted('saved')).toHaveLength(1)
+  })
+
+  it('leaves the host to close it on Cancel', async () => {
+    const w = mountInline(async () => ({ ok: true }))
+    await w.findAll('button').find(b => b.text() === 'app.kit.cancel')!.trigger('click')
+    expect(w.emitted('cancel')).toHaveLength(1)
+  })
+})
+
+describe('AppPageHeader', () => {
+  it('is the screen\'s h1 with its description and main buttons', () => {
+    const w = mount(AppPageHeader, {
+      props: { title: 'Patients', description: 'Everyone the clinic treats' },
+      slots: { actions: () => h('button', 'New patient'), before: () => h('a', 'Back') },
+    })
+    expect(w.get('h1').text()).toBe('Patients')
+    expect(w.get('p').text()).toBe('Everyone the clinic treats')
+    expect(w.get('button').text()).toBe('New patient')
+    expect(w.get('a').text()).toBe('Back')
+  })
+
+  it('has no description line or button row without them', () => {
+    const w = mount(AppPageHeader, { props: { title: 'Schedule' } })
+    expect(w.find('p').exists()).toBe(false)
+    expect(w.findAll('header > div')).toHaveLength(1)
   })
 })

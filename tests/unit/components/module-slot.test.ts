@@ -342,6 +342,18 @@ describe('<ModuleSlot> slots and exposed state', () => {
     expect((wrapper.vm as unknown as { hasEntries: boolean }).hasEntries).toBe(true)
   })
 
+  it('lays the entries out in one element carrying the host\'s class and attributes', () => {
+    const slots = useModuleSlots()
+    slots.register(WIDGETS, { id: 'b', component: entry('b'), order: 2 })
+    slots.register(WIDGETS, { id: 'a', component: entry('a'), order: 1 })
+
+    const wrapper = mountSlot(WIDGETS, {}, undefined, undefined, { 'class': 'grid gap-4', 'data-testid': 'widgets' })
+
+    const layout = wrapper.find('[data-testid="widgets"]')
+    expect(layout.classes()).toEqual(['grid', 'gap-4'])
+    expect(layout.findAll(':scope > [data-slot-entry]').map(e => e.attributes('data-slot-entry'))).toEqual(['a', 'b'])
+  })
+
   it('hands the visible entries, in order, to the default scoped slot', () => {
     const slots = useModuleSlots()
     slots.register(TABS, { id: 'notes', component: entry('notes'), order: 2, label: 'notes.tab' })

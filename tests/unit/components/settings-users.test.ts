@@ -9,12 +9,11 @@ import type { VueWrapper } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, nextTick } from 'vue'
 import type { PropType } from 'vue'
-import SettingsUsersCreateModal from '~/components/settings/SettingsUsersCreateModal.vue'
 import SettingsUsersMemberFields from '~/components/settings/SettingsUsersMemberFields.vue'
 import SettingsUsersRowActions from '~/components/settings/SettingsUsersRowActions.vue'
 import SettingsUsersStatus from '~/components/settings/SettingsUsersStatus.vue'
 import SettingsUsersTable from '~/components/settings/SettingsUsersTable.vue'
-import SettingsUsersEditModal from '~/components/settings/SettingsUsersEditModal.vue'
+import SettingsUsersMemberModal from '~/components/settings/SettingsUsersMemberModal.vue'
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
 import type { ClinicMember, CreateMemberInput, UpdateMemberInput } from '~/composables/useClinicUsers'
 import { testI18n } from '../support/locales'
@@ -131,10 +130,11 @@ describe('SettingsUsersTable', () => {
   })
 })
 
-describe('SettingsUsersCreateModal', () => {
+describe('SettingsUsersMemberModal, adding', () => {
   it('has no password field and sends no password', async () => {
     const create = vi.fn(async (_input: CreateMemberInput) => ({ ok: true as const, link: { kind: 'invite' as const, url: 'http://x/invite/t', email: 'new@x.test', name: 'N U' } }))
-    const wrapper = mount(SettingsUsersCreateModal, { global: { stubs, components }, props: { open: true, creating: false, create } })
+    const update = vi.fn(async () => null)
+    const wrapper = mount(SettingsUsersMemberModal, { global: { stubs, components }, props: { open: true, member: null, create, update, selfId: 'me@x.test' } })
     await nextTick()
     expect(wrapper.findAll('input[type="password"]')).toHaveLength(0)
     expect(wrapper.find('[data-field="password"]').exists()).toBe(false)
@@ -148,12 +148,26 @@ describe('SettingsUsersCreateModal', () => {
     expect(create.mock.calls[0]![0]).not.toHaveProperty('password')
     expect(create.mock.calls[0]![0]).toMatchObject({ email: 'new@x.test', first_name: 'Nuria', last_name: 'Uría', role: 'dentist' })
     expect(wrapper.emitted('created')).toEqual([[{ kind: 'invite', url: 'http://x/invite/t', email: 'new@x.test', name: 'N U' }]])
+    expect(update).not.toHaveBeenCalled()
+  })
+
+  it('makes a dentist or hygienist a professional until the switch is set by hand', async () => {
+    const wrapper = mount(SettingsUsersMemberModal, { global: { stubs, components }, props: { open: true, member: null, create: vi.fn(), update: vi.fn(), selfId: null } })
+    const professional = () => (wrapper.getComponent(SettingsUsersMemberFields).props('state') as { is_professional: boolean }).is_professional
+    expect(professional()).toBe(true)
+    await wrapper.get('[data-field="role"] select').setValue('receptionist')
+    expect(professional()).toBe(false)
+    await wrapper.get('[data-field="role"] select').setValue('hygienist')
+    expect(professional()).toBe(true)
+    await wrapper.get('[data-field="is_professional"] input[type="checkbox"]').setValue(false)
+    await wrapper.get('[data-field="role"] select').setValue('dentist')
+    expect(professional()).toBe(false)
   })
 })
 
-describe('SettingsUsersEditModal', () => {
+describe('SettingsUsersMemberModal, editing', () => {
   const update = vi.fn(async (_member: ClinicMember, _input: UpdateMemberInput) => null)
-  const edit = (m: ClinicMember) => mount(SettingsUsersEditModal, { global: { stubs, components }, props: { open: true, member: m, updating: false, update, selfId: 'me@x.test' } })
+  const edit = (m: ClinicMember) => mount(SettingsUsersMemberModal, { global: { stubs, components }, props: { open: true, member: m, create: vi.fn(), update, selfId: 'me@x.test' } })
 
   it('keeps the names and licence number read-only, saying who can change them, when the account is not managed here', async () => {
     const wrapper = edit(rows[2]!)

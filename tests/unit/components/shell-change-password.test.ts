@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import ShellChangePasswordModal from '~/components/shell/ShellChangePasswordModal.vue'
 import { useApiError, useServerMessage } from '~/composables/useApiError'
+import { useAuthForm } from '~/composables/useAuthForm'
 import { useChangePassword } from '~/composables/useChangePassword'
 import { useSchemaValidate } from '~/composables/useSchemaValidate'
 import { testI18n } from '../support/locales'
@@ -19,6 +20,7 @@ const toasts: { title: string }[] = []
 const saved = replaceGlobals({
   useI18n: () => testI18n(locale),
   useSchemaValidate,
+  useAuthForm,
   useApiError,
   useServerMessage,
   useToast: () => ({ add: (toast: { title: string }) => toasts.push(toast) }),

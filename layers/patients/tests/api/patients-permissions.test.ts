@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
-import { createClinic, createUser, MISSING_ID, NO_LOGIN_LIMIT, setupOwner, signIn, signedInMember } from '../../../../tests/support/fixtures'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
+import { clinicWithAdmin, MISSING_ID, signedInMember } from '../../../../tests/support/fixtures'
+import { ownerSuite } from '../../../../tests/support/suite'
 
 const PASSWORD = 'Patients-passw0rd'
 
@@ -31,13 +30,11 @@ const CASES = (Object.keys(MATRIX) as Route[]).flatMap(route => ROLES.map(role =
 const BASE = '/api/v1/patients'
 
 describe('patients permissions and tenancy', () => {
-  let server: TestServer
-  let owner: ApiClient
-  let clinicA: string
+  const suite = ownerSuite()
   const clients = {} as Record<Role, ApiClient>
   let seq = 0
 
-  async function newPatient(api: ApiClient = owner, extra: Record<string, unknown> = {}): Promise<string> {
+  async function newPatient(api: ApiClient = suite.owner, extra: Record<string, unknown> = {}): Promise<string> {
     seq += 1
     const res = await api.post(BASE, { first_name: 'Perm', last_name: `Patient${seq}`, ...extra })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
@@ -46,26 +43,23 @@ describe('patients permissions and tenancy', () => {
 
   async function archived(): Promise<string> {
     const id = await newPatient()
-    expect((await owner.delete(`${BASE}/${id}`)).status).toBe(204)
+    expect((await suite.owner.delete(`${BASE}/${id}`)).status).toBe(204)
     return id
   }
 
   async function asOwner(id: string) {
-    const res = await owner.get(`${BASE}/${id}`)
+    const res = await suite.owner.get(`${BASE}/${id}`)
     expect(res.status).toBe(200)
     return res.body.data
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: NO_LOGIN_LIMIT })
-    ;({ api: owner, clinicId: clinicA } = await setupOwner(server.url))
-    clients.admin = owner
+    clients.admin = suite.owner
     for (const role of ['dentist', 'hygienist', 'assistant', 'receptionist'] as const) {
-      clients[role] = (await signedInMember(owner, { email: `${role}@clinic.test`, role, password: PASSWORD })).api
+      clients[role] = (await signedInMember(suite.owner, { email: `${role}@clinic.test`, role, password: PASSWORD })).api
     }
-    clients.anonymous = new ApiClient(server.url)
+    clients.anonymous = new ApiClient(suite.server.url)
   })
-  afterAll(async () => server?.close())
 
   describe('permission matrix (every route × role)', () => {
     it.each(CASES)('$route as $role → $expected', async ({ route, role, expected }) => {
@@ -84,7 +78,7 @@ describe('patients permissions and tenancy', () => {
         case 'create': {
           const last = `Created-by-${role}`
           res = await api.post(BASE, { first_name: 'Matrix', last_name: last })
-          const found = await owner.get(`${BASE}?search=${encodeURIComponent(`created-by-${role}`)}`)
+          const found = await suite.owner.get(`${BASE}?search=${encodeURIComponent(`created-by-${role}`)}`)
           expect(found.body.total).toBe(allowed ? 1 : 0)
           break
         }
@@ -121,7 +115,7 @@ describe('patients permissions and tenancy', () => {
         case 'medical.update': {
           const id = await newPatient()
           res = await api.put(`${BASE}/${id}/medical`, { allergies: ['Latex'] })
-          const check = await owner.get(`${BASE}/${id}/medical`)
+          const check = await suite.owner.get(`${BASE}/${id}/medical`)
           expect(check.body.data.allergies).toEqual(allowed ? ['Latex'] : [])
           break
         }
@@ -161,7 +155,7 @@ describe('patients permissions and tenancy', () => {
 
     it.each(['not-a-uuid', '123', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', MISSING_ID])('%s answers 404 on every id route', async (id) => {
       for (const [name, call] of idRoutes(id)) {
-        const res = await call(owner)
+        const res = await call(suite.owner)
         expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(404)
         expect(isErrorEnvelope(res.body), name).toBe(true)
       }
@@ -176,14 +170,10 @@ describe('patients permissions and tenancy', () => {
     let adminB: ApiClient
 
     beforeAll(async () => {
-      inA = await newPatient(owner, { phone: '+34 699 000 111', email: 'tenant.a@example.com' })
-      expect((await owner.put(`${BASE}/${inA}/medical`, { allergies: ['Aspirin'] })).status).toBe(200)
+      inA = await newPatient(suite.owner, { phone: '+34 699 000 111', email: 'tenant.a@example.com' })
+      expect((await suite.owner.put(`${BASE}/${inA}/medical`, { allergies: ['Aspirin'] })).status).toBe(200)
       archivedInA = await archived()
-      clinicB = (await createClinic(owner, 'Clinic B')).id
-      expect((await owner.post('/api/v1/auth/clinic', { clinic_id: clinicB })).status).toBe(200)
-      await createUser(owner, { email: 'admin-b@clinic.test', role: 'admin', password: PASSWORD })
-      expect((await owner.post('/api/v1/auth/clinic', { clinic_id: clinicA })).status).toBe(200)
-      adminB = await signIn(server.url, 'admin-b@clinic.test', PASSWORD)
+      ;({ clinicId: clinicB, admin: adminB } = await clinicWithAdmin(suite.owner, 'Clinic B', { email: 'admin-b@clinic.test', password: PASSWORD }))
       const res = await adminB.post(BASE, { first_name: 'Only', last_name: 'InB' })
       expect(res.status).toBe(201)
       inB = res.body.data.id
@@ -208,15 +198,15 @@ describe('patients permissions and tenancy', () => {
       }
       expect(await asOwner(inA)).toEqual(before)
       expect((await asOwner(archivedInA)).status).toBe('archived')
-      expect((await owner.get(`${BASE}/${inA}/medical`)).body.data.allergies).toEqual(['Aspirin'])
+      expect((await suite.owner.get(`${BASE}/${inA}/medical`)).body.data.allergies).toEqual(['Aspirin'])
     })
 
     it('the same member sees clinic B\'s patient only with clinic B current (X-Clinic-Id)', async () => {
-      expect((await owner.get(`${BASE}/${inB}`)).status).toBe(404)
-      const viaHeader = await owner.get(`${BASE}/${inB}`, { headers: { 'x-clinic-id': clinicB } })
+      expect((await suite.owner.get(`${BASE}/${inB}`)).status).toBe(404)
+      const viaHeader = await suite.owner.get(`${BASE}/${inB}`, { headers: { 'x-clinic-id': clinicB } })
       expect(viaHeader.status).toBe(200)
       expect(viaHeader.body.data).toMatchObject({ id: inB, clinic_id: clinicB, last_name: 'InB' })
-      const foreignViaHeader = await owner.get(`${BASE}/${inA}`, { headers: { 'x-clinic-id': clinicB } })
+      const foreignViaHeader = await suite.owner.get(`${BASE}/${inA}`, { headers: { 'x-clinic-id': clinicB } })
       expect(foreignViaHeader.status).toBe(404)
     })
 
@@ -231,17 +221,17 @@ describe('patients permissions and tenancy', () => {
       }
       const recent = await adminB.get(`${BASE}/recent`)
       expect(recent.body.data.map((p: { id: string }) => p.id)).toEqual([inB])
-      const a = await owner.get(`${BASE}?status=all&page_size=100`)
+      const a = await suite.owner.get(`${BASE}?status=all&page_size=100`)
       expect(a.body.data.map((p: { id: string }) => p.id)).not.toContain(inB)
       expect(a.body.data.every((p: { clinic_id: string }) => p.clinic_id !== clinicB)).toBe(true)
     })
 
     it('a patient created with X-Clinic-Id belongs to that clinic', async () => {
-      const res = await owner.post(BASE, { first_name: 'Header', last_name: 'Made' }, { headers: { 'x-clinic-id': clinicB } })
+      const res = await suite.owner.post(BASE, { first_name: 'Header', last_name: 'Made' }, { headers: { 'x-clinic-id': clinicB } })
       expect(res.status).toBe(201)
       expect(res.body.data.clinic_id).toBe(clinicB)
       expect((await adminB.get(`${BASE}/${res.body.data.id}`)).status).toBe(200)
-      expect((await owner.get(`${BASE}/${res.body.data.id}`)).status).toBe(404)
+      expect((await suite.owner.get(`${BASE}/${res.body.data.id}`)).status).toBe(404)
     })
   })
 })

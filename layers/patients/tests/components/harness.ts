@@ -10,7 +10,6 @@ import type { VueWrapper } from '@vue/test-utils'
 import ModuleSlotEntry from '~/components/ModuleSlotEntry.vue'
 import { usePatientsFormat } from '../../composables/usePatientsFormat'
 import type { Patient } from '../../models'
-import PatientsAllergyChips from '../../components/patients/PatientsAllergyChips.vue'
 import PatientsListTable from '../../components/patients/PatientsListTable.vue'
 import PatientsStatusBadge from '../../components/patients/PatientsStatusBadge.vue'
 // Also unmounts every wrapper after each test (enableAutoUnmount may be called only once).
@@ -97,7 +96,7 @@ export function globalOptions() {
   return {
     plugins: [pinia],
     // Auto-imported components in the app.
-    components: { ModuleSlotEntry, PatientsAllergyChips, PatientsListTable, PatientsStatusBadge },
+    components: { ModuleSlotEntry, PatientsListTable, PatientsStatusBadge },
     stubs: { UTabs, UAlert, UBadge, UButton, ULink, UTable, UPagination, USkeleton: empty('USkeleton'), UIcon: empty('UIcon', 'span') },
     config: { warnHandler: (message: string) => vueWarnings.push(message) },
   }
