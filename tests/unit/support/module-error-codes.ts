@@ -34,9 +34,9 @@ export const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].m
 /**
  * Registers the suite for one layer. `expected` are codes the scan must find
  * (a guard: a broken pattern must not make the other tests pass vacuously);
- * `sample` is one code with its Spanish text, checked literally.
+ * `sample` is one code with its Spanish text (and the params it is sent with), checked literally.
  */
-export function describeModuleErrorCodes(module: string, layerDir: string, expected: string[], sample: { code: string, es: string }) {
+export function describeModuleErrorCodes(module: string, layerDir: string, expected: string[], sample: { code: string, es: string, params?: Record<string, string | number> }) {
   const locale = (code: 'en' | 'es') => JSON.parse(readFileSync(join(layerDir, `i18n/locales/${code}.json`), 'utf8')) as Tree
   /** The key useApiError finds for a module's code (its second candidate). */
   const keyOf = (code: string) => serverMessageKeys(code).find(k => k.startsWith(`${module}.errors.`))!
@@ -60,12 +60,13 @@ export function describeModuleErrorCodes(module: string, layerDir: string, expec
 
     it('shows every code in Spanish through useApiError\'s wording', () => {
       const es = translatorOf(testI18n('es', { es: { [module]: locale('es')[module] as Tree }, en: { [module]: locale('en')[module] as Tree } }))
-      for (const code of codes.keys()) {
-        const shown = translateServerMessage(es, { code, message: 'English fallback' })
+      for (const [code, params] of codes) {
+        // Each param sent as its own placeholder, so the wording comes back as written.
+        const shown = translateServerMessage(es, { code, message: 'English fallback', params: Object.fromEntries(params.map(p => [p, `{${p}}`])) })
         expect(shown, code).toBe(lookup(locale('es'), keyOf(code)))
         expect(shown, code).not.toBe('English fallback')
       }
-      expect(translateServerMessage(es, { code: sample.code, message: 'English fallback' })).toBe(sample.es)
+      expect(translateServerMessage(es, { code: sample.code, message: 'English fallback', params: sample.params })).toBe(sample.es)
     })
   })
 }

@@ -56,15 +56,9 @@ beforeAll(async () => {
   db = t.db as unknown as Kysely<OdontogramDb>
   const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
   await startPlatform(t.db, officialEntries('patients', 'catalog', 'odontogram'))
-  const user = await db.insertInto('users').values({ email: 'dentist@events.test', first_name: 'Dora', last_name: 'Dent', password_hash: null, licence_number: null })
-    .returning('id').executeTakeFirstOrThrow()
-  await db.insertInto('clinic_memberships').values({ user_id: user.id, clinic_id: clinic.id, role: 'dentist', is_professional: true }).execute()
+  const user = await db.insertInto('users').values({ email: 'dentist@odontogram.test', first_name: 'Dora', last_name: 'Dent' }).returning('id').executeTakeFirstOrThrow()
   actor = { clinicId: clinic.id, userId: user.id, grants: ['odontogram.read', 'odontogram.write', 'odontogram.conditions.write'] }
-  const patient = await db.insertInto('patients').values({
-    clinic_id: clinic.id, first_name: 'Ana', last_name: 'García', phone: null, email: null, date_of_birth: null, gender: null,
-    national_id: null, national_id_type: null, address: null, notes: null, billing_name: null, billing_tax_id: null,
-    billing_address: null, billing_email: null, last_visit_at: null, archived_at: null,
-  }).returning('id').executeTakeFirstOrThrow()
+  const patient = await db.insertInto('patients').values({ clinic_id: clinic.id, first_name: 'Ana', last_name: 'García' }).returning('id').executeTakeFirstOrThrow()
   patientId = patient.id
   // The catalog seeded the clinic at install: its items, with their seeded prices.
   const rows = await db.selectFrom('catalog_items').select(['id', 'code']).where('clinic_id', '=', clinic.id).where('code', 'in', ['RES-COMP', 'PRO-BRZR', 'DIA-EXAM']).execute()
