@@ -165,8 +165,11 @@ describe('the dental chart', () => {
 
   it('lets a clinic admin swap the colours: done work turns red on every chart', async () => {
     const page = await as('admin')
-    await page.goto('/settings')
-    await hydrated(page)
+    const toSettings = async () => {
+      await page.getByRole('complementary', { name: 'Sidebar' }).getByRole('link', { name: 'Settings' }).click()
+      await page.waitForURL('**/settings')
+    }
+    await toSettings()
     const section = page.getByTestId('odontogram-settings-section')
     await section.getByRole('radio', { name: /Blue: to do/ }).check()
     await section.getByRole('button', { name: 'Save' }).click()
@@ -176,8 +179,7 @@ describe('the dental chart', () => {
     const fill = () => surface(page, 'Tooth 16, occlusal').evaluate(el => getComputedStyle(el).fill)
     await expect.poll(fill).toBe('rgb(220, 38, 38)')
     // Back to the usual convention.
-    await page.goto('/settings')
-    await hydrated(page)
+    await toSettings()
     await section.getByRole('radio', { name: /Red: to do/ }).check()
     await section.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Chart settings saved').first().waitFor()
