@@ -185,7 +185,20 @@ describe('the dental chart', () => {
     await page.getByText('Chart settings saved').first().waitFor()
     await openChart(page, patientPath)
     await expect.poll(fill).toBe('rgb(37, 99, 235)')
+    await page.setViewportSize(PHONE)
+    await toSettings()
+    await section.screenshot({ path: `${SHOTS}settings.en.phone.png` })
     await page.context().close()
+
+    const es = await as('admin', 'es-ES')
+    await es.getByRole('complementary', { name: 'Sidebar' }).getByRole('link', { name: 'Ajustes' }).click()
+    await es.waitForURL('**/settings')
+    const seccion = es.getByTestId('odontogram-settings-section')
+    await seccion.getByRole('radio', { name: /Rojo: pendiente/ }).waitFor()
+    await seccion.screenshot({ path: `${SHOTS}settings.es.desktop.png` })
+    await es.setViewportSize(PHONE)
+    await seccion.screenshot({ path: `${SHOTS}settings.es.phone.png` })
+    await es.context().close()
   })
 
   it('reported no browser errors', () => {
