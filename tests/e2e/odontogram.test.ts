@@ -165,8 +165,11 @@ describe('the dental chart', () => {
 
   it('lets a clinic admin swap the colours: done work turns red on every chart', async () => {
     const page = await as('admin')
-    await page.goto('/settings')
-    await hydrated(page)
+    const toSettings = async () => {
+      await page.getByRole('complementary', { name: 'Sidebar' }).getByRole('link', { name: 'Settings' }).click()
+      await page.waitForURL('**/settings')
+    }
+    await toSettings()
     const section = page.getByTestId('odontogram-settings-section')
     await section.getByRole('radio', { name: /Blue: to do/ }).check()
     await section.getByRole('button', { name: 'Save' }).click()
@@ -176,14 +179,26 @@ describe('the dental chart', () => {
     const fill = () => surface(page, 'Tooth 16, occlusal').evaluate(el => getComputedStyle(el).fill)
     await expect.poll(fill).toBe('rgb(220, 38, 38)')
     // Back to the usual convention.
-    await page.goto('/settings')
-    await hydrated(page)
+    await toSettings()
     await section.getByRole('radio', { name: /Red: to do/ }).check()
     await section.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Chart settings saved').first().waitFor()
     await openChart(page, patientPath)
     await expect.poll(fill).toBe('rgb(37, 99, 235)')
+    await page.setViewportSize(PHONE)
+    await toSettings()
+    await section.screenshot({ path: `${SHOTS}settings.en.phone.png` })
     await page.context().close()
+
+    const es = await as('admin', 'es-ES')
+    await es.getByRole('complementary', { name: 'Sidebar' }).getByRole('link', { name: 'Ajustes' }).click()
+    await es.waitForURL('**/settings')
+    const seccion = es.getByTestId('odontogram-settings-section')
+    await seccion.getByRole('radio', { name: /Rojo: pendiente/ }).waitFor()
+    await seccion.screenshot({ path: `${SHOTS}settings.es.desktop.png` })
+    await es.setViewportSize(PHONE)
+    await seccion.screenshot({ path: `${SHOTS}settings.es.phone.png` })
+    await es.context().close()
   })
 
   it('reported no browser errors', () => {

@@ -8,12 +8,6 @@ import { useApiError } from '~/composables/useApiError'
 import OdontogramSettingsSection from '../../components/odontogram/OdontogramSettingsSection.vue'
 import { STUBS, useLocale, vueWarnings, warnHandler } from './harness'
 
-const USwitch = defineComponent({
-  name: 'USwitch',
-  props: { modelValue: Boolean, label: String },
-  emits: ['update:modelValue'],
-  setup: (props, { emit }) => () => h('label', [h('input', { type: 'checkbox', checked: props.modelValue, onChange: (e: Event) => emit('update:modelValue', (e.target as HTMLInputElement).checked) }), props.label]),
-})
 const UButton = defineComponent({
   name: 'UButton',
   props: { label: String, type: String, disabled: Boolean, loading: Boolean },
@@ -38,7 +32,7 @@ afterEach(() => {
 
 describe('<OdontogramSettingsSection>', () => {
   it('saves the swapped colours and the assistants\' switch, keeping the other settings', async () => {
-    const w = mount(OdontogramSettingsSection, { global: { stubs: { ...STUBS, USwitch, UButton }, config: { warnHandler } } })
+    const w = mount(OdontogramSettingsSection, { global: { stubs: { ...STUBS, UButton }, config: { warnHandler } } })
     const save = () => w.get('button[type="submit"]')
     expect(save().attributes('disabled')).toBeDefined()
     const radios = w.findAll('input[type="radio"]')
