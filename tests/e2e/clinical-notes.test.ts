@@ -95,6 +95,7 @@ describe('clinical notes', () => {
     await page.getByRole('menuitem', { name: 'History' }).click()
     const history = page.getByRole('dialog', { name: 'History of the note' })
     await history.getByText('Version 2').waitFor()
+    await page.waitForTimeout(300)
     expect(await history.locator('[data-revision="1"]').innerText()).not.toContain('Pulp not involved.')
     expect(await history.locator('[data-revision="2"]').innerText()).toContain('Pulp not involved.')
     await page.screenshot({ path: `${SHOTS}history.en.desktop.png` })
