@@ -66,6 +66,7 @@ Object.assign(globals, { useModuleSlots, useAppFormSubmit, useAuthStore, useModu
 const kit = await Promise.all([
   import('~/components/app/AppAllergyChips.vue'),
   import('~/components/app/AppAsyncState.vue'),
+  import('~/components/app/AppBackLink.vue'),
   import('~/components/app/AppConfirmModal.vue'),
   import('~/components/app/AppDialogActions.vue'),
   import('~/components/app/AppEmptyState.vue'),

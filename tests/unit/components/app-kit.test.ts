@@ -5,6 +5,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
+import AppBackLink from '~/components/app/AppBackLink.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
 import AppForm from '~/components/app/AppForm.vue'
@@ -261,5 +262,17 @@ describe('AppPageHeader', () => {
     const w = mount(AppPageHeader, { props: { title: 'Schedule' } })
     expect(w.find('p').exists()).toBe(false)
     expect(w.findAll('header > div')).toHaveLength(1)
+  })
+})
+
+describe('AppBackLink', () => {
+  it('links back with an arrow and the words', () => {
+    const UButton = defineComponent({
+      props: { to: String, icon: String, label: String },
+      setup: props => () => h('a', { 'href': props.to, 'data-icon': props.icon }, props.label),
+    })
+    const link = mount(AppBackLink, { props: { to: '/patients', label: 'Back to patients' }, global: { stubs: { UButton } } }).get('a')
+    expect(link.attributes()).toMatchObject({ 'href': '/patients', 'data-icon': 'i-lucide-arrow-left' })
+    expect(link.text()).toBe('Back to patients')
   })
 })
