@@ -52,13 +52,14 @@ Object.assign(globals, {
 
 // The app's own auto-imported composables and stores (imported after the
 // globals above exist; they read them only when called).
-const [{ useModuleSlots }, { useAppFormSubmit }, { useAuthStore }, { useModulesStore }] = await Promise.all([
+const [{ useModuleSlots }, { useAppFormSubmit }, { asyncSource }, { useAuthStore }, { useModulesStore }] = await Promise.all([
   import('~/composables/useModuleSlots'),
   import('~/composables/useAppFormSubmit'),
+  import('~/composables/useAsyncSource'),
   import('~/stores/auth'),
   import('~/stores/modules'),
 ])
-Object.assign(globals, { useModuleSlots, useAppFormSubmit, useAuthStore, useModulesStore })
+Object.assign(globals, { useModuleSlots, useAppFormSubmit, asyncSource, useAuthStore, useModulesStore })
 
 // The core UI kit (components/app/) is auto-imported everywhere in the app:
 // registered on every mounted component here, so screens built on it render

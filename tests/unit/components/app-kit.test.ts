@@ -3,7 +3,7 @@
 // guard and close rules, the section card's named region. @nuxt/ui stubbed.
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h, ref } from 'vue'
+import { defineComponent, h, nextTick, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
 import AppBackLink from '~/components/app/AppBackLink.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
@@ -37,15 +37,15 @@ function deferred<T>() {
 
 describe('AppAsyncState', () => {
   const cases = [
-    { name: 'loading', props: { loading: true, error: 'ignored while loading', empty: true }, state: 'loading' },
-    { name: 'error', props: { loading: false, error: 'Server down', empty: true }, state: 'error' },
-    { name: 'empty', props: { loading: false, error: null, empty: true }, state: 'empty' },
-    { name: 'data', props: { loading: false, error: null, empty: false }, state: 'data' },
+    { name: 'loading', loading: true, loadError: 'ignored while loading', empty: true, state: 'loading' },
+    { name: 'error', loading: false, loadError: 'Server down', empty: true, state: 'error' },
+    { name: 'empty', loading: false, loadError: null, empty: true, state: 'empty' },
+    { name: 'data', loading: false, loadError: null, empty: false, state: 'data' },
   ]
   for (const c of cases) {
     it(`shows exactly one state: ${c.name}`, () => {
       const w = mount(AppAsyncState, {
-        props: { ...c.props, loadingLabel: 'Loading things', errorTitle: 'Could not load', emptyText: 'Nothing yet' },
+        props: { source: { loading: c.loading, loadError: c.loadError, refresh: () => {} }, empty: c.empty, loadingLabel: 'Loading things', errorTitle: 'Could not load', emptyText: 'Nothing yet' },
         slots: { default: () => h('p', { 'data-content': '' }, 'The things') },
         global: { stubs },
       })
@@ -55,17 +55,22 @@ describe('AppAsyncState', () => {
     })
   }
 
-  it('names the skeleton, words the failure and retries on demand', async () => {
+  it('names the skeleton, words the failure and loads again on demand', async () => {
+    const loading = ref(true)
+    const loadError = ref<string | null>(null)
+    let refreshed = 0
     const w = mount(AppAsyncState, {
-      props: { loading: true, error: null, loadingLabel: 'Loading things', errorTitle: 'Could not load' },
+      props: { source: { loading, loadError, refresh: () => refreshed++ }, loadingLabel: 'Loading things', errorTitle: 'Could not load' },
       global: { stubs },
     })
     expect(w.get('[data-state="loading"]').attributes()).toMatchObject({ 'aria-label': 'Loading things', 'aria-busy': 'true' })
     expect(w.findAll('[data-skeleton]')).toHaveLength(3)
-    await w.setProps({ loading: false, error: 'Server down' })
+    loading.value = false
+    loadError.value = 'Server down'
+    await nextTick()
     expect(w.get('[role="alert"]').text()).toContain('Could not load Server down')
     await w.get('[role="alert"] button').trigger('click')
-    expect(w.emitted('retry')).toHaveLength(1)
+    expect(refreshed).toBe(1)
   })
 })
 
