@@ -52,14 +52,15 @@ Object.assign(globals, {
 
 // The app's own auto-imported composables and stores (imported after the
 // globals above exist; they read them only when called).
-const [{ useModuleSlots }, { useAppFormSubmit }, { asyncSource }, { useAuthStore }, { useModulesStore }] = await Promise.all([
+const [{ useModuleSlots }, { useAppFormSubmit }, { asyncSource }, { useConfirmation }, { useAuthStore }, { useModulesStore }] = await Promise.all([
   import('~/composables/useModuleSlots'),
   import('~/composables/useAppFormSubmit'),
   import('~/composables/useAsyncSource'),
+  import('~/composables/useConfirmation'),
   import('~/stores/auth'),
   import('~/stores/modules'),
 ])
-Object.assign(globals, { useModuleSlots, useAppFormSubmit, asyncSource, useAuthStore, useModulesStore })
+Object.assign(globals, { useModuleSlots, useAppFormSubmit, asyncSource, useConfirmation, useAuthStore, useModulesStore })
 
 // The core UI kit (components/app/) is auto-imported everywhere in the app:
 // registered on every mounted component here, so screens built on it render

@@ -13,6 +13,7 @@ import AppFormModal from '~/components/app/AppFormModal.vue'
 import AppPageHeader from '~/components/app/AppPageHeader.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
+import { useConfirmation } from '~/composables/useConfirmation'
 import { formStubs } from '../support/form-stubs'
 
 const USkeleton = defineComponent({ setup: () => () => h('i', { 'data-skeleton': '' }) })
@@ -279,5 +280,31 @@ describe('AppBackLink', () => {
     const link = mount(AppBackLink, { props: { to: '/patients', label: 'Back to patients' }, global: { stubs: { UButton } } }).get('a')
     expect(link.attributes()).toMatchObject({ 'href': '/patients', 'data-icon': 'i-lucide-arrow-left' })
     expect(link.text()).toBe('Back to patients')
+  })
+})
+
+describe('useConfirmation', () => {
+  it('asks each question in the one dialog and runs the answered one', async () => {
+    const confirmation = useConfirmation()
+    const ran: string[] = []
+    const Host = defineComponent({
+      setup: () => () => h(AppConfirmModal, {
+        'open': confirmation.open,
+        'onUpdate:open': (v: boolean) => {
+          confirmation.open = v
+        },
+        ...confirmation.question,
+      }),
+    })
+    const w = mount(Host, { global: { stubs } })
+    confirmation.ask({ title: 'Remove Ana?', confirmLabel: 'Remove', confirm: () => ran.push('ana') })
+    await nextTick()
+    confirmation.ask({ title: 'Remove Luis?', confirmLabel: 'Remove', confirm: () => ran.push('luis') })
+    await nextTick()
+    expect(w.text()).toContain('Remove Luis?')
+    await w.findAll('button').find(b => b.text() === 'Remove')!.trigger('click')
+    await flushPromises()
+    expect(ran).toEqual(['luis'])
+    expect(confirmation.open).toBe(false)
   })
 })
