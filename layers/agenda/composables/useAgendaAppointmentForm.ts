@@ -10,7 +10,9 @@ import type { AgendaPatientOption } from './useAgendaPatientSearch'
 /** What the booking/edit dialog is given (its props). */
 export interface AgendaAppointmentFormProps {
   mode: 'create' | 'edit'
-  prefill: AgendaFormPrefill | null
+  /** Creating: the slot that was clicked (or the defaults the host proposes). */
+  prefill?: AgendaFormPrefill | null
+  /** Editing: the appointment. */
   appointment?: Appointment | null
   professionals: Professional[]
   cabinets: Cabinet[]
