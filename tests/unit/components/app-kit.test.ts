@@ -10,7 +10,7 @@ import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
 import AppForm from '~/components/app/AppForm.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
-import AppPageHeader from '~/components/app/AppPageHeader.vue'
+import AppHeading from '~/components/app/AppHeading.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
 import { useConfirmation } from '~/composables/useConfirmation'
@@ -252,9 +252,9 @@ describe('AppForm', () => {
   })
 })
 
-describe('AppPageHeader', () => {
+describe('AppHeading', () => {
   it('is the screen\'s h1 with its description and main buttons', () => {
-    const w = mount(AppPageHeader, {
+    const w = mount(AppHeading, {
       props: { title: 'Patients', description: 'Everyone the clinic treats' },
       slots: { actions: () => h('button', 'New patient'), before: () => h('a', 'Back') },
     })
@@ -265,7 +265,7 @@ describe('AppPageHeader', () => {
   })
 
   it('has no description line or button row without them', () => {
-    const w = mount(AppPageHeader, { props: { title: 'Schedule' } })
+    const w = mount(AppHeading, { props: { title: 'Schedule' } })
     expect(w.find('p').exists()).toBe(false)
     expect(w.findAll('header > div')).toHaveLength(1)
   })
