@@ -52,14 +52,16 @@ Object.assign(globals, {
 
 // The app's own auto-imported composables and stores (imported after the
 // globals above exist; they read them only when called).
-const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { useAuthStore }, { useModulesStore }] = await Promise.all([
+const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { asyncSource }, { useConfirmation }, { useAuthStore }, { useModulesStore }] = await Promise.all([
   import('~/composables/useModuleSlots'),
   import('~/composables/usePagedList'),
   import('~/composables/useAppFormSubmit'),
+  import('~/composables/useAsyncSource'),
+  import('~/composables/useConfirmation'),
   import('~/stores/auth'),
   import('~/stores/modules'),
 ])
-Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, useAuthStore, useModulesStore })
+Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, asyncSource, useConfirmation, useAuthStore, useModulesStore })
 
 // The core UI kit (components/app/) is auto-imported everywhere in the app:
 // registered on every mounted component here, so screens built on it render
@@ -67,6 +69,7 @@ Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, useAuth
 const kit = await Promise.all([
   import('~/components/app/AppAllergyChips.vue'),
   import('~/components/app/AppAsyncState.vue'),
+  import('~/components/app/AppBackLink.vue'),
   import('~/components/app/AppConfirmModal.vue'),
   import('~/components/app/AppDialogActions.vue'),
   import('~/components/app/AppEmptyState.vue'),
@@ -75,7 +78,7 @@ const kit = await Promise.all([
   import('~/components/app/AppForm.vue'),
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
-  import('~/components/app/AppPageHeader.vue'),
+  import('~/components/app/AppHeading.vue'),
   import('~/components/app/AppSectionCard.vue'),
   import('~/components/app/AppStatusBadge.vue'),
   import('~/components/app/AppTextField.vue'),

@@ -10,11 +10,12 @@ import type { AgendaPatientOption } from './useAgendaPatientSearch'
 /** What the booking/edit dialog is given (its props). */
 export interface AgendaAppointmentFormProps {
   mode: 'create' | 'edit'
-  prefill: AgendaFormPrefill | null
+  /** Creating: the slot that was clicked (or the defaults the host proposes). */
+  prefill?: AgendaFormPrefill | null
+  /** Editing: the appointment. */
   appointment?: Appointment | null
   professionals: Professional[]
   cabinets: Cabinet[]
-  timeZone: string
   submit: (input: AppointmentCreateInput) => Promise<AgendaErrorInfo | null>
 }
 
@@ -45,13 +46,15 @@ const FIELD_OF: Record<string, string> = { patient_id: 'patient', start_time: 's
  */
 export function useAgendaAppointmentForm(props: AgendaAppointmentFormProps) {
   const { t, te } = useI18n()
+  // The form's times are on the clinic's clock.
+  const { timeZone } = useAgendaClinicTime()
   const state = reactive<AgendaAppointmentFormState>({ patient: null, professional_id: '', cabinet_id: NONE, date: '', start: '', end: '', reason: '', notes: '' })
   /** Editing: what the time inputs were filled with, and the instants they stand for. */
   const original = shallowRef<{ times: AgendaFormTimes, start_time: string, end_time: string } | null>(null)
 
   function fill() {
     const a = props.mode === 'edit' ? props.appointment : null
-    original.value = a ? { times: appointmentFormTimes(a, props.timeZone), start_time: a.start_time, end_time: a.end_time } : null
+    original.value = a ? { times: appointmentFormTimes(a, timeZone.value), start_time: a.start_time, end_time: a.end_time } : null
     if (a && original.value) {
       Object.assign(state, {
         patient: a.patient ? { ...a.patient } : null,
@@ -110,7 +113,7 @@ export function useAgendaAppointmentForm(props: AgendaAppointmentFormProps) {
   /** The payload, or null when the date/times are not filled in yet (the validator reports them). */
   function toInput(): AppointmentCreateInput | null {
     if (!isIsoDate(state.date)) return null
-    const instants = formInstants({ date: state.date, start: state.start, end: state.end }, props.timeZone, original.value)
+    const instants = formInstants({ date: state.date, start: state.start, end: state.end }, timeZone.value, original.value)
     if (!instants) return null
     return {
       patient_id: state.patient?.id ?? null,

@@ -3,15 +3,17 @@
 // guard and close rules, the section card's named region. @nuxt/ui stubbed.
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h, ref } from 'vue'
+import { defineComponent, h, nextTick, ref } from 'vue'
 import AppAsyncState from '~/components/app/AppAsyncState.vue'
+import AppBackLink from '~/components/app/AppBackLink.vue'
 import AppConfirmModal from '~/components/app/AppConfirmModal.vue'
 import AppFactList from '~/components/app/AppFactList.vue'
 import AppForm from '~/components/app/AppForm.vue'
 import AppFormModal from '~/components/app/AppFormModal.vue'
-import AppPageHeader from '~/components/app/AppPageHeader.vue'
+import AppHeading from '~/components/app/AppHeading.vue'
 import AppSectionCard from '~/components/app/AppSectionCard.vue'
 import AppStatusBadge from '~/components/app/AppStatusBadge.vue'
+import { useConfirmation } from '~/composables/useConfirmation'
 import { formStubs } from '../support/form-stubs'
 
 const USkeleton = defineComponent({ setup: () => () => h('i', { 'data-skeleton': '' }) })
@@ -36,15 +38,15 @@ function deferred<T>() {
 
 describe('AppAsyncState', () => {
   const cases = [
-    { name: 'loading', props: { loading: true, error: 'ignored while loading', empty: true }, state: 'loading' },
-    { name: 'error', props: { loading: false, error: 'Server down', empty: true }, state: 'error' },
-    { name: 'empty', props: { loading: false, error: null, empty: true }, state: 'empty' },
-    { name: 'data', props: { loading: false, error: null, empty: false }, state: 'data' },
+    { name: 'loading', loading: true, loadError: 'ignored while loading', empty: true, state: 'loading' },
+    { name: 'error', loading: false, loadError: 'Server down', empty: true, state: 'error' },
+    { name: 'empty', loading: false, loadError: null, empty: true, state: 'empty' },
+    { name: 'data', loading: false, loadError: null, empty: false, state: 'data' },
   ]
   for (const c of cases) {
     it(`shows exactly one state: ${c.name}`, () => {
       const w = mount(AppAsyncState, {
-        props: { ...c.props, loadingLabel: 'Loading things', errorTitle: 'Could not load', emptyText: 'Nothing yet' },
+        props: { source: { loading: c.loading, loadError: c.loadError, refresh: () => {} }, empty: c.empty, loadingLabel: 'Loading things', errorTitle: 'Could not load', emptyText: 'Nothing yet' },
         slots: { default: () => h('p', { 'data-content': '' }, 'The things') },
         global: { stubs },
       })
@@ -54,17 +56,22 @@ describe('AppAsyncState', () => {
     })
   }
 
-  it('names the skeleton, words the failure and retries on demand', async () => {
+  it('names the skeleton, words the failure and loads again on demand', async () => {
+    const loading = ref(true)
+    const loadError = ref<string | null>(null)
+    let refreshed = 0
     const w = mount(AppAsyncState, {
-      props: { loading: true, error: null, loadingLabel: 'Loading things', errorTitle: 'Could not load' },
+      props: { source: { loading, loadError, refresh: () => refreshed++ }, loadingLabel: 'Loading things', errorTitle: 'Could not load' },
       global: { stubs },
     })
     expect(w.get('[data-state="loading"]').attributes()).toMatchObject({ 'aria-label': 'Loading things', 'aria-busy': 'true' })
     expect(w.findAll('[data-skeleton]')).toHaveLength(3)
-    await w.setProps({ loading: false, error: 'Server down' })
+    loading.value = false
+    loadError.value = 'Server down'
+    await nextTick()
     expect(w.get('[role="alert"]').text()).toContain('Could not load Server down')
     await w.get('[role="alert"] button').trigger('click')
-    expect(w.emitted('retry')).toHaveLength(1)
+    expect(refreshed).toBe(1)
   })
 })
 
@@ -245,9 +252,9 @@ describe('AppForm', () => {
   })
 })
 
-describe('AppPageHeader', () => {
+describe('AppHeading', () => {
   it('is the screen\'s h1 with its description and main buttons', () => {
-    const w = mount(AppPageHeader, {
+    const w = mount(AppHeading, {
       props: { title: 'Patients', description: 'Everyone the clinic treats' },
       slots: { actions: () => h('button', 'New patient'), before: () => h('a', 'Back') },
     })
@@ -258,8 +265,46 @@ describe('AppPageHeader', () => {
   })
 
   it('has no description line or button row without them', () => {
-    const w = mount(AppPageHeader, { props: { title: 'Schedule' } })
+    const w = mount(AppHeading, { props: { title: 'Schedule' } })
     expect(w.find('p').exists()).toBe(false)
     expect(w.findAll('header > div')).toHaveLength(1)
+  })
+})
+
+describe('AppBackLink', () => {
+  it('links back with an arrow and the words', () => {
+    const UButton = defineComponent({
+      props: { to: String, icon: String, label: String },
+      setup: props => () => h('a', { 'href': props.to, 'data-icon': props.icon }, props.label),
+    })
+    const link = mount(AppBackLink, { props: { to: '/patients', label: 'Back to patients' }, global: { stubs: { UButton } } }).get('a')
+    expect(link.attributes()).toMatchObject({ 'href': '/patients', 'data-icon': 'i-lucide-arrow-left' })
+    expect(link.text()).toBe('Back to patients')
+  })
+})
+
+describe('useConfirmation', () => {
+  it('asks each question in the one dialog and runs the answered one', async () => {
+    const confirmation = useConfirmation()
+    const ran: string[] = []
+    const Host = defineComponent({
+      setup: () => () => h(AppConfirmModal, {
+        'open': confirmation.open,
+        'onUpdate:open': (v: boolean) => {
+          confirmation.open = v
+        },
+        ...confirmation.question,
+      }),
+    })
+    const w = mount(Host, { global: { stubs } })
+    confirmation.ask({ title: 'Remove Ana?', confirmLabel: 'Remove', confirm: () => ran.push('ana') })
+    await nextTick()
+    confirmation.ask({ title: 'Remove Luis?', confirmLabel: 'Remove', confirm: () => ran.push('luis') })
+    await nextTick()
+    expect(w.text()).toContain('Remove Luis?')
+    await w.findAll('button').find(b => b.text() === 'Remove')!.trigger('click')
+    await flushPromises()
+    expect(ran).toEqual(['luis'])
+    expect(confirmation.open).toBe(false)
   })
 })

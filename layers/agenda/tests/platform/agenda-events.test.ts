@@ -2,17 +2,10 @@
 // published once per operation, after the commit, with the catalog's keys and
 // the richer keys the README documents; a refused operation publishes nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Kysely } from 'kysely'
 import { EVENT_KEYS, eventBus } from '#dentalpin'
 import type { DomainError, EventType } from '#dentalpin'
-import { setDatabase } from '../../../../server/db'
-import { startPlatform, stopPlatform } from '../../../../server/platform'
-import { openTestDb } from '../../../../tests/support/database'
-import type { OpenTestDb } from '../../../../tests/support/database'
-import { officialEntries } from '../../../../tests/support/official-modules'
-import { useTempStorage } from '../../../../tests/support/platform-fixtures'
-import type { Actor, AgendaDb } from '../../server/db'
 import { cancelAppointment, createAppointment, transitionAppointment, updateAppointment } from '../../server/services/appointments'
+import { agendaWorld } from './world'
 
 const AGENDA_EVENTS = ['appointment.scheduled', 'appointment.updated', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show'] as const
 type AgendaEvent = (typeof AGENDA_EVENTS)[number]
@@ -22,12 +15,8 @@ const SCHEDULED_KEYS = ['appointment_id', 'clinic_id', 'end_time', 'patient_id',
 const UPDATED_KEYS = ['appointment_id', 'changes', 'clinic_id', 'end_time', 'patient_id', 'start_time', 'status']
 const CLOSED_KEYS = ['appointment_id', 'clinic_id', 'end_time', 'note', 'patient_id', 'professional_id', 'start_time']
 
-let t: OpenTestDb
-let db: Kysely<AgendaDb>
-let storage: { restore: () => void }
-let actor: Actor
+const world = agendaWorld('Events clinic')
 let patientId: string
-let cabinetId: string
 const seen: { event: AgendaEvent, payload: Record<string, unknown> }[] = []
 const handlers = AGENDA_EVENTS.map(event => [event, (payload: Record<string, unknown>) => {
   seen.push({ event, payload })
@@ -42,8 +31,8 @@ function slot() {
 }
 
 async function book(extra: Record<string, unknown> = {}) {
-  return createAppointment(db, actor, {
-    patient_id: patientId, professional_id: actor.userId, cabinet_id: null, reason: null, notes: null, ...slot(), ...extra,
+  return createAppointment(world.db, world.actor, {
+    patient_id: patientId, professional_id: world.actor.userId, cabinet_id: null, reason: null, notes: null, ...slot(), ...extra,
   })
 }
 
@@ -63,25 +52,12 @@ function expectCatalogKeys(event: AgendaEvent, payload: Record<string, unknown>)
 }
 
 beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  // Module handlers (the patients module's) reach the database through useDb(), as in the server.
-  setDatabase(t.handle)
-  db = t.db as unknown as Kysely<AgendaDb>
-  const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'agenda'))
-  const user = await db.insertInto('users').values({ email: 'dentist@events.test', first_name: 'Dora', last_name: 'Dent', password_hash: null, licence_number: null })
-    .returning('id').executeTakeFirstOrThrow()
-  await db.insertInto('clinic_memberships').values({ user_id: user.id, clinic_id: clinic.id, role: 'dentist', is_professional: true }).execute()
-  actor = { clinicId: clinic.id, userId: user.id }
-  const patient = await db.insertInto('patients').values({
-    clinic_id: clinic.id, first_name: 'Ana', last_name: 'García', phone: null, email: null, date_of_birth: null, gender: null,
+  const patient = await world.db.insertInto('patients').values({
+    clinic_id: world.actor.clinicId, first_name: 'Ana', last_name: 'García', phone: null, email: null, date_of_birth: null, gender: null,
     national_id: null, national_id_type: null, address: null, notes: null, billing_name: null, billing_tax_id: null,
     billing_address: null, billing_email: null, last_visit_at: null, archived_at: null,
   }).returning('id').executeTakeFirstOrThrow()
   patientId = patient.id
-  const cabinet = await db.selectFrom('agenda_cabinets').select('id').where('clinic_id', '=', clinic.id).executeTakeFirstOrThrow()
-  cabinetId = cabinet.id
   for (const [event, handler] of handlers) eventBus.subscribe(event, handler, 'agenda-events-test')
 })
 
@@ -91,22 +67,19 @@ afterEach(() => {
 
 afterAll(async () => {
   for (const [event, handler] of handlers) eventBus.unsubscribe(event, handler)
-  await stopPlatform()
-  await t?.close()
-  storage?.restore()
 })
 
 describe('agenda events', () => {
   it('appointment.scheduled: once, with exactly the documented keys', async () => {
     const s = slot()
-    const appointment = await createAppointment(db, actor, {
-      patient_id: patientId, professional_id: actor.userId, cabinet_id: cabinetId, reason: 'Check-up', notes: null, ...s,
+    const appointment = await createAppointment(world.db, world.actor, {
+      patient_id: patientId, professional_id: world.actor.userId, cabinet_id: world.cabinetId, reason: 'Check-up', notes: null, ...s,
     })
     const payload = only('appointment.scheduled')
     expectCatalogKeys('appointment.scheduled', payload)
     expect(Object.keys(payload).sort()).toEqual(SCHEDULED_KEYS)
     expect(payload).toEqual({
-      appointment_id: appointment.id, clinic_id: actor.clinicId, patient_id: patientId, professional_id: actor.userId,
+      appointment_id: appointment.id, clinic_id: world.actor.clinicId, patient_id: patientId, professional_id: world.actor.userId,
       start_time: s.start_time, end_time: s.end_time, reason: 'Check-up',
     })
   })
@@ -120,12 +93,12 @@ describe('agenda events', () => {
     const appointment = await book()
     seen.length = 0
     const moved = slot()
-    await updateAppointment(db, actor, appointment.id, { ...moved, reason: 'Moved' })
+    await updateAppointment(world.db, world.actor, appointment.id, { ...moved, reason: 'Moved' })
     const payload = only('appointment.updated')
     expectCatalogKeys('appointment.updated', payload)
     expect(Object.keys(payload).sort()).toEqual(UPDATED_KEYS)
     expect(payload).toEqual({
-      appointment_id: appointment.id, clinic_id: actor.clinicId, patient_id: patientId,
+      appointment_id: appointment.id, clinic_id: world.actor.clinicId, patient_id: patientId,
       changes: ['start_time', 'end_time', 'reason'], status: 'scheduled', start_time: moved.start_time, end_time: moved.end_time,
     })
 
@@ -133,21 +106,21 @@ describe('agenda events', () => {
     // The same values again (one in another offset) and nothing else: nothing changes.
     const sameStart = new Date(moved.start_time)
     const inMadrid = `${new Date(sameStart.getTime() + 2 * 3_600_000).toISOString().slice(0, 19)}+02:00`
-    await updateAppointment(db, actor, appointment.id, { start_time: inMadrid, reason: 'Moved' })
-    await updateAppointment(db, actor, appointment.id, {})
+    await updateAppointment(world.db, world.actor, appointment.id, { start_time: inMadrid, reason: 'Moved' })
+    await updateAppointment(world.db, world.actor, appointment.id, {})
     expect(seen).toEqual([])
   })
 
   it('confirm, check-in and seating publish appointment.updated with the status (and the cabinet)', async () => {
     const appointment = await book()
     seen.length = 0
-    await transitionAppointment(db, actor, appointment.id, { to_status: 'confirmed', note: null })
+    await transitionAppointment(world.db, world.actor, appointment.id, { to_status: 'confirmed', note: null })
     expect(only('appointment.updated')).toMatchObject({ appointment_id: appointment.id, changes: ['status'], status: 'confirmed' })
     seen.length = 0
-    await transitionAppointment(db, actor, appointment.id, { to_status: 'checked_in', note: null })
+    await transitionAppointment(world.db, world.actor, appointment.id, { to_status: 'checked_in', note: null })
     expect(only('appointment.updated')).toMatchObject({ changes: ['status'], status: 'checked_in' })
     seen.length = 0
-    await transitionAppointment(db, actor, appointment.id, { to_status: 'in_treatment', note: null, cabinet_id: cabinetId })
+    await transitionAppointment(world.db, world.actor, appointment.id, { to_status: 'in_treatment', note: null, cabinet_id: world.cabinetId })
     const payload = only('appointment.updated')
     expect(Object.keys(payload).sort()).toEqual(UPDATED_KEYS)
     expect(payload).toMatchObject({ changes: ['status', 'cabinet_id'], status: 'in_treatment' })
@@ -159,57 +132,57 @@ describe('agenda events', () => {
     ['appointment.no_show', ['no_show']],
   ] as const)('%s: once, with the catalog keys and the documented richer ones', async (event, path) => {
     const s = slot()
-    const appointment = await createAppointment(db, actor, {
-      patient_id: patientId, professional_id: actor.userId, cabinet_id: cabinetId, reason: null, notes: null, ...s,
+    const appointment = await createAppointment(world.db, world.actor, {
+      patient_id: patientId, professional_id: world.actor.userId, cabinet_id: world.cabinetId, reason: null, notes: null, ...s,
     })
-    for (const to of path.slice(0, -1)) await transitionAppointment(db, actor, appointment.id, { to_status: to, note: null })
+    for (const to of path.slice(0, -1)) await transitionAppointment(world.db, world.actor, appointment.id, { to_status: to, note: null })
     seen.length = 0
-    await transitionAppointment(db, actor, appointment.id, { to_status: path.at(-1)!, note: 'Done for today' })
+    await transitionAppointment(world.db, world.actor, appointment.id, { to_status: path.at(-1)!, note: 'Done for today' })
     const payload = only(event)
     expectCatalogKeys(event, payload)
     expect(Object.keys(payload).sort()).toEqual(CLOSED_KEYS)
     expect(payload).toEqual({
-      appointment_id: appointment.id, clinic_id: actor.clinicId, patient_id: patientId, professional_id: actor.userId,
+      appointment_id: appointment.id, clinic_id: world.actor.clinicId, patient_id: patientId, professional_id: world.actor.userId,
       start_time: s.start_time, end_time: s.end_time, note: 'Done for today',
     })
   })
 
   it('the patients module hears appointment.completed: the visit becomes the patient\'s last visit', async () => {
     const s = { start_time: '2027-01-11T09:00:00.000Z', end_time: '2027-01-11T09:30:00.000Z' }
-    const appointment = await createAppointment(db, actor, {
-      patient_id: patientId, professional_id: actor.userId, cabinet_id: cabinetId, reason: null, notes: null, ...s,
+    const appointment = await createAppointment(world.db, world.actor, {
+      patient_id: patientId, professional_id: world.actor.userId, cabinet_id: world.cabinetId, reason: null, notes: null, ...s,
     })
-    for (const to of ['checked_in', 'in_treatment', 'completed'] as const) await transitionAppointment(db, actor, appointment.id, { to_status: to, note: null })
+    for (const to of ['checked_in', 'in_treatment', 'completed'] as const) await transitionAppointment(world.db, world.actor, appointment.id, { to_status: to, note: null })
     await eventBus.drain()
-    const patient = await db.selectFrom('patients').select('last_visit_at').where('id', '=', patientId).executeTakeFirstOrThrow()
+    const patient = await world.db.selectFrom('patients').select('last_visit_at').where('id', '=', patientId).executeTakeFirstOrThrow()
     expect(new Date(patient.last_visit_at!).toISOString()).toBe(s.start_time)
   })
 
   it('cancelling through delete publishes appointment.cancelled once, note null', async () => {
     const appointment = await book()
     seen.length = 0
-    await cancelAppointment(db, actor, appointment.id)
+    await cancelAppointment(world.db, world.actor, appointment.id)
     expect(only('appointment.cancelled')).toMatchObject({ appointment_id: appointment.id, note: null })
   })
 
   it('refused operations publish nothing and save nothing', async () => {
-    const taken = await book({ cabinet_id: cabinetId })
+    const taken = await book({ cabinet_id: world.cabinetId })
     const closed = await book()
-    await cancelAppointment(db, actor, closed.id)
-    const before = await db.selectFrom('agenda_appointments').select(['id', 'status', 'start_time', 'cabinet_id']).orderBy('id').execute()
-    const historyBefore = await db.selectFrom('agenda_appointment_history').select('id').execute()
+    await cancelAppointment(world.db, world.actor, closed.id)
+    const before = await world.db.selectFrom('agenda_appointments').select(['id', 'status', 'start_time', 'cabinet_id']).orderBy('id').execute()
+    const historyBefore = await world.db.selectFrom('agenda_appointment_history').select('id').execute()
     seen.length = 0
 
     // One at a time: each must be refused on its own.
     const refusals: [() => Promise<unknown>, number, string][] = [
       // Overlap with the professional's own booking.
-      [() => createAppointment(db, actor, { patient_id: patientId, professional_id: actor.userId, cabinet_id: null, reason: null, notes: null, start_time: taken.start_time, end_time: taken.end_time }), 409, 'agenda.professional_busy'],
-      [() => updateAppointment(db, actor, closed.id, { reason: 'Too late' }), 409, 'agenda.appointment_closed'],
-      [() => transitionAppointment(db, actor, taken.id, { to_status: 'scheduled', note: null }), 409, 'agenda.same_status'],
-      [() => transitionAppointment(db, actor, taken.id, { to_status: 'completed', note: null }), 400, 'agenda.illegal_transition'],
-      [() => transitionAppointment(db, actor, closed.id, { to_status: 'confirmed', note: null }), 400, 'agenda.illegal_transition'],
-      [() => cancelAppointment(db, actor, closed.id), 409, 'agenda.same_status'],
-      [() => createAppointment(db, actor, { patient_id: '00000000-0000-4000-8000-000000000000', professional_id: actor.userId, cabinet_id: null, reason: null, notes: null, ...slot() }), 422, 'agenda.patient_not_found'],
+      [() => createAppointment(world.db, world.actor, { patient_id: patientId, professional_id: world.actor.userId, cabinet_id: null, reason: null, notes: null, start_time: taken.start_time, end_time: taken.end_time }), 409, 'agenda.professional_busy'],
+      [() => updateAppointment(world.db, world.actor, closed.id, { reason: 'Too late' }), 409, 'agenda.appointment_closed'],
+      [() => transitionAppointment(world.db, world.actor, taken.id, { to_status: 'scheduled', note: null }), 409, 'agenda.same_status'],
+      [() => transitionAppointment(world.db, world.actor, taken.id, { to_status: 'completed', note: null }), 400, 'agenda.illegal_transition'],
+      [() => transitionAppointment(world.db, world.actor, closed.id, { to_status: 'confirmed', note: null }), 400, 'agenda.illegal_transition'],
+      [() => cancelAppointment(world.db, world.actor, closed.id), 409, 'agenda.same_status'],
+      [() => createAppointment(world.db, world.actor, { patient_id: '00000000-0000-4000-8000-000000000000', professional_id: world.actor.userId, cabinet_id: null, reason: null, notes: null, ...slot() }), 422, 'agenda.patient_not_found'],
     ]
     for (const [run, status, code] of refusals) {
       const error = await rejects(run())
@@ -217,15 +190,15 @@ describe('agenda events', () => {
     }
     // in_treatment without a cabinet: drive it to checked_in first (that publishes), then refuse.
     const seatless = await book()
-    await transitionAppointment(db, actor, seatless.id, { to_status: 'checked_in', note: null })
+    await transitionAppointment(world.db, world.actor, seatless.id, { to_status: 'checked_in', note: null })
     seen.length = 0
-    const error = await rejects(transitionAppointment(db, actor, seatless.id, { to_status: 'in_treatment', note: null }))
+    const error = await rejects(transitionAppointment(world.db, world.actor, seatless.id, { to_status: 'in_treatment', note: null }))
     expect([error.status, error.code]).toEqual([400, 'agenda.cabinet_required'])
     expect(seen).toEqual([])
 
-    const after = await db.selectFrom('agenda_appointments').select(['id', 'status', 'start_time', 'cabinet_id']).where('id', '!=', seatless.id).orderBy('id').execute()
+    const after = await world.db.selectFrom('agenda_appointments').select(['id', 'status', 'start_time', 'cabinet_id']).where('id', '!=', seatless.id).orderBy('id').execute()
     expect(after).toEqual(before)
-    const historyAfter = await db.selectFrom('agenda_appointment_history').select('id').where('appointment_id', '!=', seatless.id).execute()
+    const historyAfter = await world.db.selectFrom('agenda_appointment_history').select('id').where('appointment_id', '!=', seatless.id).execute()
     expect(historyAfter).toHaveLength(historyBefore.length)
   })
 })
