@@ -29,7 +29,7 @@ beforeAll(async () => {
   t = await openTestDb()
   setDatabase(t.handle)
   db = t.db as unknown as Kysely<OdontogramDb>
-  await startPlatform(t.db, officialEntries('patients', 'agenda', 'patient_timeline', 'catalog', 'odontogram'))
+  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'agenda', 'patient_timeline', 'catalog', 'odontogram'))
   expect(await seedDemo(t.db)).toBe(true)
   await eventBus.drain()
   clinicId = (await db.selectFrom('clinics').select('id').executeTakeFirstOrThrow()).id
