@@ -48,6 +48,7 @@ describe('catalog settings section', () => {
     await expect.poll(() => preview.locator('[data-example="bridge_4"] dd').textContent()).toBe('€2,060.00')
     // A standard treatment keeps what it charts as.
     expect(await dialog.getByLabel('Code').isDisabled()).toBe(true)
+    await page.setViewportSize({ width: 1280, height: 1500 })
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-bridge-en-desktop.png` })
     await dialog.getByRole('button', { name: 'Save' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -71,6 +72,7 @@ describe('catalog settings section', () => {
     const tiers = ['50', '65', '80']
     for (const [i, price] of tiers.entries()) await dialog.getByLabel(`Price · ${i + 1}`).fill(price)
     await expect.poll(() => dialog.getByTestId('catalog-price-preview').locator('[data-example="surfaces_2"] dd').textContent()).toBe('€65.00')
+    await page.setViewportSize({ width: 1280, height: 1500 })
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-per-surface-en-desktop.png` })
     await dialog.getByRole('button', { name: 'Create' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -117,6 +119,7 @@ describe('catalog settings section', () => {
     await phone.getByRole('button', { name: 'Obturación de composite', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Editar Obturación de composite' })
     await expect.poll(() => dialog.getByTestId('catalog-price-preview').locator('[data-example="surfaces_2"] dd').textContent()).toBe('70,00\u00A0€')
+    await page.setViewportSize({ width: 390, height: 2400 })
     await dialog.screenshot({ path: `${SCREENSHOTS}editor-es-390.png` })
     await page.context().close()
     expect(errorsSeen).toEqual([])
