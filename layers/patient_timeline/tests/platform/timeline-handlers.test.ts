@@ -254,7 +254,7 @@ describe('treatment, financial and document events', () => {
 
   it('odontogram.treatment_planned names the clinical type and the teeth, once per entry', async () => {
     const entry = randomUUID()
-    const enPayload = { entry_id: entry, patient_id: en.patient, clinic_id: en.clinic, clinical_type: 'filling' as const, teeth: [{ tooth: 16, surfaces: ['O' as const], role: null }] }
+    const enPayload = { entry_id: entry, patient_id: en.patient, clinic_id: en.clinic, clinical_type: 'filling' as const, teeth: [{ tooth: 16, surfaces: ['O' as const], role: null }], catalog_item_id: null, price: null }
     expect(await publish('odontogram.treatment_planned', enPayload, en.patient)).toEqual([
       { event_type: 'odontogram.treatment_planned', category: 'treatment', title: 'Treatment planned: filling on tooth 16', description: null, source_type: 'odontogram_entry', source_id: entry, data: enPayload },
     ])
@@ -262,7 +262,7 @@ describe('treatment, financial and document events', () => {
     eventBus.publish('odontogram.treatment_planned', enPayload)
     await eventBus.drain()
     expect(await entries(en.patient)).toHaveLength(1)
-    const esPayload = { entry_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, clinical_type: 'root_canal' as const, teeth: [{ tooth: 36, surfaces: [], role: null }] }
+    const esPayload = { entry_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, clinical_type: 'root_canal' as const, teeth: [{ tooth: 36, surfaces: [], role: null }], catalog_item_id: null, price: null }
     expect(await publish('odontogram.treatment_planned', esPayload, es.patient)).toMatchObject([
       { category: 'treatment', title: 'Tratamiento planificado: endodoncia en el diente 36', description: null, source_type: 'odontogram_entry' },
     ])
