@@ -8,7 +8,6 @@ import { signedInMember } from '../support/fixtures'
 import type { ApiClient } from '../support/http'
 import { isErrorEnvelope } from '../support/http'
 import { withServerDatabase } from '../support/server'
-import type { TestServer } from '../support/server'
 import { ownerSuite } from '../support/suite'
 
 describe('interrupted module operations', () => {
