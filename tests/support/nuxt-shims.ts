@@ -85,7 +85,7 @@ const kit = await Promise.all([
 ])
 config.global.components = {
   ...config.global.components,
-  ...Object.fromEntries(kit.map(m => [m.default.__name ?? '', m.default])),
+  ...Object.fromEntries(kit.map(m => [(m.default as { __name?: string }).__name ?? '', m.default])),
 }
 
 beforeEach(() => {
