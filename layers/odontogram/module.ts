@@ -1,6 +1,11 @@
 import { BaseModule } from '#dentalpin'
 import type { DemoContext } from '#dentalpin'
+import { registerNoteOwnerType } from '#layers/clinical_notes/owners'
 import { seedOdontogramDemo } from './server/demo'
+import { entryPatient } from './server/repositories/entries'
+
+// Notes on a treatment: clinical_notes attaches them through the patient whose chart holds it.
+registerNoteOwnerType({ type: 'treatment', module: 'odontogram', patientOf: entryPatient })
 
 /**
  * Odontogram: the patient's chart as an append-only record of clinical facts
@@ -19,7 +24,7 @@ export default class OdontogramModule extends BaseModule {
     author: 'DentalPin Core Team',
     license: 'BSL-1.1',
     category: 'official',
-    depends: ['patients@^1.0', 'catalog@^1.0'],
+    depends: ['patients@^1.0', 'catalog@^1.0', 'clinical_notes@^1.0'],
     installable: true,
     auto_install: true,
     removable: false,

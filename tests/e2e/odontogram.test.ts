@@ -91,6 +91,10 @@ describe('the dental chart', () => {
     await page.reload()
     await hydrated(page)
     await expect.poll(() => surface(page, 'Tooth 16, occlusal').getAttribute('data-state')).toBe('done')
+
+    // The timeline recorded the work (from treatment.completed).
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    await page.getByText(/Treatment completed on tooth 16/).first().waitFor()
     await page.context().close()
   })
 

@@ -5,6 +5,15 @@ import type { OdontogramDb } from '../db'
 
 type Db = Kysely<OdontogramDb>
 
+/** Whose patient a treatment entry is (clinical_notes asks, for a note on a treatment); null when not of the clinic. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry hands over the request's database untyped
+export async function entryPatient(db: Kysely<any>, clinicId: string, id: string): Promise<string | null> {
+  const row = await (db as Db).selectFrom('odontogram_entries').select('patient_id')
+    .where('clinic_id', '=', clinicId).where('id', '=', id).where('kind', '=', 'treatment').where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return row?.patient_id ?? null
+}
+
 export async function clinicInfo(db: Db, clinicId: string) {
   const row = await db.selectFrom('clinics').select(['timezone', 'settings']).where('id', '=', clinicId).executeTakeFirst()
   return { timeZone: row?.timezone ?? 'UTC', settings: (typeof row?.settings === 'string' ? JSON.parse(row.settings) : row?.settings) ?? {} }

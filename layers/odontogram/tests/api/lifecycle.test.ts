@@ -164,4 +164,21 @@ describe('odontogram entry lifecycle', () => {
     })
     expect(page.body.data[1]).toMatchObject({ action: 'updated', changes: ['notes'] })
   })
+
+  it('a clinical note can be attached to a treatment entry (the owner type odontogram registers)', async () => {
+    const p = await createPatient(api)
+    const e = await chart(api, p, filling(15, 'O'))
+    const note = await api.post('/api/v1/clinical_notes/notes', { owner_type: 'treatment', owner_id: e.id, type: 'treatment', body: '<p>Shade A2</p>' })
+    expect(note.status, JSON.stringify(note.body)).toBe(201)
+    expect(note.body.data).toMatchObject({ owner_type: 'treatment', owner_id: e.id, patient_id: p })
+    const listed = await api.get(`/api/v1/clinical_notes/notes?owner_type=treatment&owner_id=${e.id}`)
+    expect(listed.body.data.map((n: { id: string }) => n.id)).toEqual([note.body.data.id])
+    // A condition is not a treatment, and an unknown id is nobody's: both refused, nothing saved.
+    const condition = await chart(api, p, { kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 24, surfaces: ['O'] }] })
+    for (const owner_id of [condition.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await api.post('/api/v1/clinical_notes/notes', { owner_type: 'treatment', owner_id, type: 'treatment', body: '<p>No</p>' })
+      expect(refused.status).toBe(422)
+    }
+    expect((await api.get(`/api/v1/clinical_notes/patients/${p}/notes`)).body.total).toBe(1)
+  })
 })

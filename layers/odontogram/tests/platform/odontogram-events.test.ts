@@ -55,7 +55,7 @@ beforeAll(async () => {
   setDatabase(t.handle)
   db = t.db as unknown as Kysely<OdontogramDb>
   const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'catalog', 'odontogram'))
+  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'catalog', 'odontogram'))
   const user = await db.insertInto('users').values({ email: 'dentist@odontogram.test', first_name: 'Dora', last_name: 'Dent' }).returning('id').executeTakeFirstOrThrow()
   actor = { clinicId: clinic.id, userId: user.id, grants: ['odontogram.read', 'odontogram.write', 'odontogram.conditions.write'] }
   const patient = await db.insertInto('patients').values({ clinic_id: clinic.id, first_name: 'Ana', last_name: 'García' }).returning('id').executeTakeFirstOrThrow()
