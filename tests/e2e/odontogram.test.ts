@@ -94,7 +94,7 @@ describe('the dental chart', () => {
 
     // The timeline recorded the work (from treatment.completed).
     await page.getByRole('tab', { name: 'Timeline' }).click()
-    await page.getByText(/Treatment completed on tooth 16/).first().waitFor()
+    await page.getByText(/Treatment completed: .* on tooth 16/).first().waitFor()
     await page.context().close()
   })
 

@@ -11,11 +11,10 @@ export function clinicalText(event: string, payload: Record<string, unknown>, t:
   const onTeeth = teeth.length ? c.teeth(teeth) : null
   if (event === 'clinical_note.created') return { title: c.noteAdded(text(payload.type, 50)), description: null }
   if (event === 'clinical_note.amended') return { title: c.noteAmended(text(payload.type, 50)), description: null }
-  if (event === 'odontogram.treatment_planned') {
-    const type = text(payload.clinical_type, 50)
-    return { title: c.treatmentPlanned(type ? (c.clinicalTypes[type] ?? type.replace(/_/g, ' ')) : null, onTeeth), description: null }
-  }
+  const type = text(payload.clinical_type, 50)
+  const typeName = type ? (c.clinicalTypes[type] ?? type.replace(/_/g, ' ')) : null
+  if (event === 'odontogram.treatment_planned') return { title: c.treatmentPlanned(typeName, onTeeth), description: null }
   const price = typeof payload.price === 'string' || typeof payload.price === 'number' ? c.price(formatAmount(payload.price, currency, t)) : null
   const parts = [text(payload.notes, 1000), price].filter(Boolean)
-  return { title: c.treatmentCompleted(text(payload.name) ?? text(payload.treatment_name), onTeeth), description: parts.length ? parts.join(' · ') : null }
+  return { title: c.treatmentCompleted(text(payload.name) ?? text(payload.treatment_name) ?? typeName, onTeeth), description: parts.length ? parts.join(' · ') : null }
 }

@@ -16,7 +16,7 @@ export interface ClinicalTimelineTexts {
 const list = (locale: string, items: number[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items.map(String))
 
 export const CLINICAL_EN: ClinicalTimelineTexts = {
-  treatmentCompleted: (name, teeth) => (name ? `Treatment completed: ${name}` : teeth ? `Treatment completed on ${teeth}` : 'Treatment completed'),
+  treatmentCompleted: (name, teeth) => (name ? `Treatment completed: ${name}${teeth ? ` on ${teeth}` : ''}` : teeth ? `Treatment completed on ${teeth}` : 'Treatment completed'),
   treatmentPlanned: (type, teeth) => (type ? `Treatment planned: ${type}${teeth ? ` on ${teeth}` : ''}` : teeth ? `Treatment planned on ${teeth}` : 'Treatment planned'),
   price: amount => `Price: ${amount}`,
   teeth: teeth => (teeth.length === 1 ? `tooth ${teeth[0]}` : `teeth ${list('en-GB', teeth)}`),
@@ -32,7 +32,7 @@ export const CLINICAL_EN: ClinicalTimelineTexts = {
 const NOTE_EN: Record<string, string> = { administrative: 'Administrative note', diagnosis: 'Diagnosis note', treatment: 'Treatment note', progress: 'Progress note' }
 
 export const CLINICAL_ES: ClinicalTimelineTexts = {
-  treatmentCompleted: (name, teeth) => (name ? `Tratamiento realizado: ${name}` : teeth ? `Tratamiento realizado en ${teeth}` : 'Tratamiento realizado'),
+  treatmentCompleted: (name, teeth) => (name ? `Tratamiento realizado: ${name}${teeth ? ` en ${teeth}` : ''}` : teeth ? `Tratamiento realizado en ${teeth}` : 'Tratamiento realizado'),
   treatmentPlanned: (type, teeth) => (type ? `Tratamiento planificado: ${type}${teeth ? ` en ${teeth}` : ''}` : teeth ? `Tratamiento planificado en ${teeth}` : 'Tratamiento planificado'),
   price: amount => `Precio: ${amount}`,
   teeth: teeth => (teeth.length === 1 ? `el diente ${teeth[0]}` : `los dientes ${list('es-ES', teeth)}`),

@@ -241,14 +241,19 @@ describe('treatment, financial and document events', () => {
     ])
   })
 
-  it('treatment.completed as the odontogram publishes it names the teeth and the price, in English and Spanish', async () => {
-    const enPayload = { treatment_id: randomUUID(), patient_id: en.patient, clinic_id: en.clinic, catalog_item_id: randomUUID(), teeth: [{ tooth: 16, surfaces: ['O'], role: null }], price: '60.00' }
+  it('treatment.completed without a clinical type still names the teeth', async () => {
+    const payload = { treatment_id: randomUUID(), patient_id: en.patient, clinic_id: en.clinic, teeth: [21] }
+    expect(await publish('treatment.completed', payload, en.patient)).toMatchObject([{ title: 'Treatment completed on tooth 21' }])
+  })
+
+  it('treatment.completed as the odontogram publishes it names the treatment type, the teeth and the price, in English and Spanish', async () => {
+    const enPayload = { treatment_id: randomUUID(), patient_id: en.patient, clinic_id: en.clinic, catalog_item_id: randomUUID(), clinical_type: 'filling', teeth: [{ tooth: 16, surfaces: ['O'], role: null }], price: '60.00' }
     expect(await publish('treatment.completed', enPayload, en.patient)).toEqual([
-      { event_type: 'treatment.completed', category: 'treatment', title: 'Treatment completed on tooth 16', description: 'Price: €60.00', source_type: 'treatment', source_id: enPayload.treatment_id, data: enPayload },
+      { event_type: 'treatment.completed', category: 'treatment', title: 'Treatment completed: filling on tooth 16', description: 'Price: €60.00', source_type: 'treatment', source_id: enPayload.treatment_id, data: enPayload },
     ])
-    const esPayload = { treatment_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, catalog_item_id: randomUUID(), teeth: [{ tooth: 14, role: 'pillar' }, { tooth: 15, role: 'pontic' }, { tooth: 16, role: 'pillar' }], price: '450.00' }
+    const esPayload = { treatment_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, catalog_item_id: randomUUID(), clinical_type: 'bridge', teeth: [{ tooth: 14, role: 'pillar' }, { tooth: 15, role: 'pontic' }, { tooth: 16, role: 'pillar' }], price: '450.00' }
     expect(await publish('treatment.completed', esPayload, es.patient)).toMatchObject([
-      { category: 'treatment', title: 'Tratamiento realizado en los dientes 14, 15 y 16', description: 'Precio: 450,00\u00A0€', source_id: esPayload.treatment_id },
+      { category: 'treatment', title: 'Tratamiento realizado: puente en los dientes 14, 15 y 16', description: 'Precio: 450,00\u00A0€', source_id: esPayload.treatment_id },
     ])
   })
 
