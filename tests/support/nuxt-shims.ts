@@ -80,6 +80,7 @@ const kit = await Promise.all([
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
   import('~/components/app/AppHeading.vue'),
+  import('~/components/app/AppIconButton.vue'),
   import('~/components/app/AppSectionCard.vue'),
   import('~/components/app/AppStatusBadge.vue'),
   import('~/components/app/AppTextField.vue'),
