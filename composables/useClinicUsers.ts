@@ -137,23 +137,9 @@ export function useClinicUsers() {
   }
 
   /** Members with an action in flight: their row's buttons are disabled meanwhile. */
-  const busyIds = ref<string[]>([])
-
-  async function rowAction(member: ClinicMember, action: () => Promise<void>): Promise<boolean> {
-    if (busyIds.value.includes(member.id)) return false
-    busyIds.value = [...busyIds.value, member.id]
-    try {
-      await action()
-      return true
-    }
-    catch (e) {
-      toast.add({ title: describe(e).message, color: 'error', icon: 'i-lucide-circle-alert' })
-      return false
-    }
-    finally {
-      busyIds.value = busyIds.value.filter(id => id !== member.id)
-    }
-  }
+  const { busyIds, run } = useBusyIds()
+  const attempt = useToastedAction()
+  const rowAction = (member: ClinicMember, action: () => Promise<void>) => run(member.id, () => attempt(action, { describe }))
 
   /** Switches a membership of this clinic off or on (the account's other clinics are untouched). */
   function setActive(member: ClinicMember, active: boolean): Promise<boolean> {

@@ -12,29 +12,14 @@ export function useInvitations() {
   const { t } = useI18n()
   const toast = useToast()
   const auth = useAuthStore()
-  const apiError = useApiError()
 
   const invitations = computed<Invitation[]>(() => auth.me?.invitations ?? [])
   /** Invitations with an answer in flight: their buttons are disabled meanwhile. */
-  const busyIds = ref<string[]>([])
-
-  async function answer(invitation: Invitation, run: () => Promise<void>): Promise<boolean> {
-    if (busyIds.value.includes(invitation.id)) return false
-    busyIds.value = [...busyIds.value, invitation.id]
-    try {
-      await run()
-      return true
-    }
-    catch (e) {
-      toast.add({ title: apiError(e).message, color: 'error', icon: 'i-lucide-circle-alert' })
-      // An invitation withdrawn or expired meanwhile: show what is left.
-      await auth.fetchMe().catch(err => console.error('[invitations] could not refresh /me', err))
-      return false
-    }
-    finally {
-      busyIds.value = busyIds.value.filter(id => id !== invitation.id)
-    }
-  }
+  const { busyIds, run } = useBusyIds()
+  const attempt = useToastedAction()
+  // An invitation withdrawn or expired meanwhile: show what is left.
+  const refreshMe = () => auth.fetchMe().catch(err => console.error('[invitations] could not refresh /me', err))
+  const answer = (invitation: Invitation, work: () => Promise<void>) => run(invitation.id, () => attempt(work, { onFailure: refreshMe }))
 
   function accept(invitation: Invitation): Promise<boolean> {
     return answer(invitation, async () => {

@@ -14,7 +14,7 @@ const FOREIGN_APPLY_WAIT_MS = 90_000
 export function useModuleAdminData() {
   const api = useRequestFetch()
   const apiError = useApiError()
-  const toast = useToast()
+  const attempt = useToastedAction()
   const { t } = useI18n()
   const modulesStore = useModulesStore()
   const state = useModuleAdminState()
@@ -105,18 +105,12 @@ export function useModuleAdminData() {
   async function acknowledgeFindings(keys: string[]): Promise<boolean> {
     if (busy.value || keys.length === 0) return false
     submitting.value = 'acknowledge:doctor'
-    try {
+    const done = await attempt(async () => {
       const res = await api<ApiResponse<ModuleDoctor>>('/api/v1/modules/-/doctor/acknowledge', { method: 'POST', body: { keys } })
       doctor.value = { data: res.data, status: 'success', error: null }
-      return true
-    }
-    catch (error) {
-      toast.add({ title: t('modules.doctor.acknowledgeFailed'), description: apiError(error).message, color: 'error', icon: 'i-lucide-circle-alert' })
-      return false
-    }
-    finally {
-      submitting.value = null
-    }
+    }, { title: t('modules.doctor.acknowledgeFailed') })
+    submitting.value = null
+    return done
   }
 
   return {

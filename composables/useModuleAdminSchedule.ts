@@ -13,6 +13,7 @@ export function useModuleAdminSchedule() {
   const api = useRequestFetch()
   const apiError = useApiError()
   const toast = useToast()
+  const attempt = useToastedAction()
   const { t } = useI18n()
   const { submitting, running, busy } = useModuleAdminState()
   const { refreshAll } = useModuleAdminData()
@@ -39,7 +40,7 @@ export function useModuleAdminSchedule() {
   async function schedule(name: string, operation: ModuleOperation, force = false): Promise<boolean> {
     if (busy.value) return false
     submitting.value = `${operation}:${name}`
-    try {
+    const done = await attempt(async () => {
       const query = forceQuery(operation, force)
       const res = await api<ApiResponse<ScheduleResult>>(modulePath(name, operation), {
         method: 'POST',
@@ -52,15 +53,9 @@ export function useModuleAdminSchedule() {
         toast.add({ title: t('modules.toast.nothingToDo', { name }), color: 'info', icon: 'i-lucide-info' })
       }
       await refreshAll()
-      return true
-    }
-    catch (error) {
-      toast.add({ title: t('modules.toast.scheduleFailed'), description: apiError(error).message, color: 'error', icon: 'i-lucide-circle-alert' })
-      return false
-    }
-    finally {
-      submitting.value = null
-    }
+    }, { title: t('modules.toast.scheduleFailed') })
+    submitting.value = null
+    return done
   }
 
   return { submitting, running, busy, dryRun, schedule }

@@ -4,7 +4,7 @@
 // covered by the deprecation policy (docs/core-api.md).
 export * from './clinic-time'
 export * from './money'
-export type { CoreSlots, ModuleSlots, SlotAppointment, SlotContext, SlotContexts, SlotEntry, SlotName, SlotPatient } from './types/slots'
+export type { AssertTrue, CoreSlots, ModuleSlots, SameShape, SlotAppointment, SlotContext, SlotContexts, SlotEntry, SlotName, SlotPatient } from './types/slots'
 export { CANONICAL_SLOTS } from './types/slots'
 export type { ApiResponse, ErrorItem, ErrorResponse, PaginatedApiResponse } from './types/envelope'
 export type { Tone, ToneColor } from './tones'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ok } from '../utils/envelope'
+import { useDb } from '../db'
 import { MODULE_NAME } from './manifest'
 import { usePlatform } from '.'
 
@@ -17,4 +18,16 @@ export const acknowledgeBody = z.object({ keys: z.array(z.string().min(1).max(30
 export async function dryRunAnswer(chain: string[], operation: 'install' | 'uninstall' | 'upgrade') {
   const { applier } = usePlatform()
   return ok({ chain, plans: await Promise.all(chain.map(m => applier.plan(m, operation))) }, 'Dry run: nothing was changed')
+}
+
+/**
+ * Beyond the contract: switches a module off or on at once, keeping its
+ * schema and data; the running app follows (and says so to the browsers).
+ * Answers the module's new state.
+ */
+export async function switchModuleAnswer(name: string, on: boolean) {
+  const { service, runtime } = usePlatform()
+  await (on ? service.enable(name) : service.disable(name))
+  await runtime.refresh(useDb(), { announce: true })
+  return ok(await service.getInfo(name), on ? `${name} is enabled` : `${name} is disabled; its data is kept`)
 }

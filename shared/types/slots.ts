@@ -120,3 +120,13 @@ export interface SlotEntry<Ctx = unknown> {
   /** The module that owns the entry: hidden while that module is not installed. Defaults to the registering module. */
   module?: string
 }
+
+/**
+ * `true` when A and B are the same shape. A module whose published type the
+ * core copies into a slot's ctx (SlotPatient, SlotAppointment: the core never
+ * imports a module) checks that they stay in step, so a drift stops compiling:
+ * `export type Check = AssertTrue<SameShape<Patient, SlotPatient>>`.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+/** Compiles only for `true` (see SameShape). */
+export type AssertTrue<T extends true> = T

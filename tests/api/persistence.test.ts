@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, setupBody } from '../support/http'
+import { ApiClient, setupBody, withSession } from '../support/http'
 import { createClinic, createUser, NO_LOGIN_LIMIT, OWNER, sessionCookie, setupOwner, signIn } from '../support/fixtures'
 import { spawnServer, waitForStatus } from '../support/process'
 import { startServer, testDatabaseKind } from '../support/server'
@@ -58,8 +58,7 @@ describe('persistence across restarts (production mode)', () => {
     await server.restart()
 
     // The same cookie still signs the owner in, in the clinic the session had switched to.
-    const again = new ApiClient(server.url)
-    again.cookies.set('dentalpin_session', ownerSecret)
+    const again = withSession(server.url, ownerSecret)
     const me = await again.get('/api/v1/auth/me')
     expect(me.status).toBe(200)
     expect(me.body.data.user.email).toBe(OWNER.email)
@@ -71,8 +70,7 @@ describe('persistence across restarts (production mode)', () => {
     expect(tokenMe.body.data.user.email).toBe('kept@clinic.test')
 
     // A session revoked before the restart stays revoked.
-    const revoked = new ApiClient(server.url)
-    revoked.cookies.set('dentalpin_session', loggedOut)
+    const revoked = withSession(server.url, loggedOut)
     expect((await revoked.get('/api/v1/auth/me')).status).toBe(401)
 
     // Users and their passwords are kept; setup stays done.
@@ -86,8 +84,7 @@ describe('persistence across restarts (production mode)', () => {
 
   it('a second restart still serves the same data (migrations are not re-applied destructively)', async () => {
     await server.restart()
-    const again = new ApiClient(server.url)
-    again.cookies.set('dentalpin_session', ownerSecret)
+    const again = withSession(server.url, ownerSecret)
     const clinics = await again.get('/api/v1/auth/clinics')
     expect(clinics.status).toBe(200)
     expect(clinics.body.data.map((c: any) => c.name).sort()).toEqual(['Clínica Sonrisa', 'Persisted Branch'])
@@ -109,8 +106,7 @@ describe('persistence across restarts (production mode)', () => {
     expect(second.output()).toContain(dataDir)
 
     // The first server was not disturbed and still owns the folder.
-    const owner = new ApiClient(server.url)
-    owner.cookies.set('dentalpin_session', ownerSecret)
+    const owner = withSession(server.url, ownerSecret)
     expect((await owner.get('/api/v1/auth/me')).status).toBe(200)
     const lock = join(dataDir, 'dentalpin.lock')
     expect(existsSync(lock)).toBe(true)
@@ -122,8 +118,7 @@ describe('persistence across restarts (production mode)', () => {
     const second = await spawnServer({ ...server.database.env, ...env })
     try {
       expect(await waitForStatus(second, '/api/ready', 200, 60_000), second.output()).toBe(true)
-      const other = new ApiClient(second.url)
-      other.cookies.set('dentalpin_session', ownerSecret)
+      const other = withSession(second.url, ownerSecret)
       const me = await other.get('/api/v1/auth/me')
       expect(me.status).toBe(200)
       expect(me.body.data.user.email).toBe(OWNER.email)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, isErrorEnvelope } from '../support/http'
+import { ApiClient, isErrorEnvelope, withSession } from '../support/http'
 import { createUser, errorFields, OWNER, sessionCookie, setupOwner, signIn } from '../support/fixtures'
 import { startServer } from '../support/server'
 import type { TestServer } from '../support/server'
@@ -104,8 +104,7 @@ describe('browser sessions', () => {
     })
 
     it('answers 401 for a forged session cookie', async () => {
-      const api = new ApiClient(server.url)
-      api.cookies.set('dentalpin_session', 'x'.repeat(43))
+      const api = withSession(server.url, 'x'.repeat(43))
       const res = await api.get('/api/v1/auth/me')
       expect(res.status).toBe(401)
       expect(isErrorEnvelope(res.body)).toBe(true)
@@ -161,8 +160,7 @@ describe('browser sessions', () => {
       expect(gone).toBe(true)
 
       // ...and a client that keeps sending it anyway is refused.
-      const replay = new ApiClient(server.url)
-      replay.cookies.set('dentalpin_session', secret)
+      const replay = withSession(server.url, secret)
       const me = await replay.get('/api/v1/auth/me')
       expect(me.status).toBe(401)
       expect(isErrorEnvelope(me.body)).toBe(true)
@@ -183,8 +181,7 @@ describe('browser sessions', () => {
       const api = await signIn(server.url, DENTIST.email, DENTIST.password)
       const secret = api.cookies.get('dentalpin_session')!
       expect((await api.post('/api/v1/auth/logout')).status).toBe(200)
-      const again = new ApiClient(server.url)
-      again.cookies.set('dentalpin_session', secret)
+      const again = withSession(server.url, secret)
       expect((await again.post('/api/v1/auth/logout')).status).toBe(401)
     })
   })

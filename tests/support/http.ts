@@ -66,6 +66,13 @@ export class ApiClient {
 }
 
 /** A valid setup body; override what a test cares about. */
+/** A client of `url` that presents this session cookie (a session kept across a restart, a replayed or forged one). */
+export function withSession(url: string, secret: string): ApiClient {
+  const api = new ApiClient(url)
+  api.cookies.set('dentalpin_session', secret)
+  return api
+}
+
 export function setupBody(overrides: Record<string, unknown> = {}) {
   return {
     admin_email: 'owner@clinic.test',

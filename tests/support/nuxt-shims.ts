@@ -52,7 +52,7 @@ Object.assign(globals, {
 
 // The app's own auto-imported composables and stores (imported after the
 // globals above exist; they read them only when called).
-const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { asyncSource }, { useConfirmation }, { useAuthStore }, { useModulesStore }] = await Promise.all([
+const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { asyncSource }, { useConfirmation }, { useAuthStore }, { useModulesStore }, { useToastedAction, useBusyIds }] = await Promise.all([
   import('~/composables/useModuleSlots'),
   import('~/composables/usePagedList'),
   import('~/composables/useAppFormSubmit'),
@@ -60,8 +60,9 @@ const [{ useModuleSlots }, { usePagedList }, { useAppFormSubmit }, { asyncSource
   import('~/composables/useConfirmation'),
   import('~/stores/auth'),
   import('~/stores/modules'),
+  import('~/composables/useToastedAction'),
 ])
-Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, asyncSource, useConfirmation, useAuthStore, useModulesStore })
+Object.assign(globals, { useModuleSlots, usePagedList, useAppFormSubmit, asyncSource, useConfirmation, useAuthStore, useModulesStore, useToastedAction, useBusyIds })
 
 // The core UI kit (components/app/) is auto-imported everywhere in the app:
 // registered on every mounted component here, so screens built on it render
@@ -79,6 +80,7 @@ const kit = await Promise.all([
   import('~/components/app/AppFormCard.vue'),
   import('~/components/app/AppFormModal.vue'),
   import('~/components/app/AppHeading.vue'),
+  import('~/components/app/AppIconButton.vue'),
   import('~/components/app/AppSectionCard.vue'),
   import('~/components/app/AppStatusBadge.vue'),
   import('~/components/app/AppTextField.vue'),

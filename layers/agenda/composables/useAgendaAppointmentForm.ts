@@ -1,5 +1,5 @@
 import { formatMinutes, isIsoDate, parseMinutes } from '#dentalpin/client'
-import type { Appointment, AppointmentCreateInput, Cabinet, Professional } from '../models'
+import type { Appointment, AppointmentCreateInput } from '../models'
 import { appointmentCreateSchema } from '../models'
 import type { AgendaFormPrefill } from '../lib/agenda-appointment'
 import type { AgendaFormTimes } from '../lib/agenda-form'
@@ -14,8 +14,6 @@ export interface AgendaAppointmentFormProps {
   prefill?: AgendaFormPrefill | null
   /** Editing: the appointment. */
   appointment?: Appointment | null
-  professionals: Professional[]
-  cabinets: Cabinet[]
   submit: (input: AppointmentCreateInput) => Promise<AgendaErrorInfo | null>
 }
 
@@ -42,12 +40,15 @@ const FIELD_OF: Record<string, string> = { patient_id: 'patient', start_time: 's
  * slot that was clicked (create), select items, duration presets (moving the
  * start keeps the duration), validation with the shared schema, and the
  * submit that `AppFormModal` calls. Editing sends the appointment's own
- * instants back unless the date/time inputs changed.
+ * instants back unless the date/time inputs changed. The professionals and
+ * cabinets are the schedule's own (shared loads).
  */
 export function useAgendaAppointmentForm(props: AgendaAppointmentFormProps) {
   const { t, te } = useI18n()
   // The form's times are on the clinic's clock.
   const { timeZone } = useAgendaClinicTime()
+  const { professionals } = useAgendaProfessionals()
+  const { cabinets } = useAgendaCabinets()
   const state = reactive<AgendaAppointmentFormState>({ patient: null, professional_id: '', cabinet_id: NONE, date: '', start: '', end: '', reason: '', notes: '' })
   /** Editing: what the time inputs were filled with, and the instants they stand for. */
   const original = shallowRef<{ times: AgendaFormTimes, start_time: string, end_time: string } | null>(null)
@@ -69,7 +70,7 @@ export function useAgendaAppointmentForm(props: AgendaAppointmentFormProps) {
     const p = props.prefill
     Object.assign(state, {
       patient: p?.patient ?? null,
-      professional_id: p?.professionalId ?? props.professionals[0]?.id ?? '',
+      professional_id: p?.professionalId ?? professionals.value[0]?.id ?? '',
       cabinet_id: p?.cabinetId ?? NONE,
       date: p?.date ?? '',
       start: p ? formatMinutes(p.start) : '',
@@ -80,14 +81,14 @@ export function useAgendaAppointmentForm(props: AgendaAppointmentFormProps) {
   }
 
   // Professionals may arrive after the dialog opened.
-  watch(() => props.professionals, (list) => {
+  watch(professionals, (list) => {
     if (!state.professional_id && list[0]) state.professional_id = list[0].id
   })
 
-  const professionalItems = computed(() => props.professionals.map(p => ({ label: p.name, value: p.id })))
+  const professionalItems = computed(() => professionals.value.map(p => ({ label: p.name, value: p.id })))
   const cabinetItems = computed(() => [
     { label: t('agenda.form.noCabinet'), value: NONE },
-    ...props.cabinets
+    ...cabinets.value
       .filter(c => c.is_active || c.id === state.cabinet_id)
       .map(c => ({ label: c.name, value: c.id })),
   ])

@@ -9,6 +9,7 @@ export function useAgendaPatientFuture(patientId: MaybeRefOrGetter<string>) {
   const { t } = useI18n()
   const toast = useToast()
   const describe = useAgendaErrors()
+  const attempt = useToastedAction()
   const url = () => `/api/v1/agenda/patients/${toValue(patientId)}`
 
   const { data, status, error, refresh } = useAsyncData(
@@ -22,21 +23,11 @@ export function useAgendaPatientFuture(patientId: MaybeRefOrGetter<string>) {
 
   const cancelling = ref(false)
   /** Cancels them all; toasts how many, or why not. */
-  async function cancelAll(): Promise<boolean> {
-    if (cancelling.value) return false
-    cancelling.value = true
-    try {
+  function cancelAll(): Promise<boolean> {
+    return attempt(async () => {
       const res = await $fetch<{ data: { cancelled: number } }>(`${url()}/cancel-future`, { method: 'POST' })
       toast.add({ title: t('agenda.archiveWarning.cancelled', { count: res.data.cancelled }, res.data.cancelled), color: 'success', icon: 'i-lucide-check' })
-      return true
-    }
-    catch (e) {
-      toast.add({ title: t('agenda.archiveWarning.cancelFailed'), description: describe(e).message, color: 'error', icon: 'i-lucide-circle-alert' })
-      return false
-    }
-    finally {
-      cancelling.value = false
-    }
+    }, { title: t('agenda.archiveWarning.cancelFailed'), describe }, cancelling)
   }
 
   return { count, loading, loadError, refresh, cancelling, cancelAll }

@@ -1,5 +1,5 @@
 import type { Appointment } from '../models'
-import type { SlotAppointment } from '#dentalpin/client'
+import type { AssertTrue, SameShape, SlotAppointment } from '#dentalpin/client'
 
 // The agenda's contributions to the core's slots, owned by 'agenda' (they
 // vanish while the module is not installed). Loaded on demand.
@@ -35,6 +35,4 @@ export default defineNuxtPlugin(() => {
 
 // Core's SlotAppointment (the ctx of appointment.detail.actions) copies our
 // Appointment so that core never imports this module: this stops compiling when they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-type Assert<T extends true> = T
-export type AgendaSlotShapeCheck = Assert<Same<Appointment, SlotAppointment>>
+export type AgendaSlotShapeCheck = AssertTrue<SameShape<Appointment, SlotAppointment>>

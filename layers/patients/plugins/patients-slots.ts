@@ -1,4 +1,4 @@
-import type { SlotPatient } from '#dentalpin/client'
+import type { AssertTrue, SameShape, SlotPatient } from '#dentalpin/client'
 import type { Patient } from '../models'
 
 // The patient page's own tabs, owned by `patients`: other modules add
@@ -23,6 +23,4 @@ export default defineNuxtPlugin(() => {
 
 // Core's SlotPatient (the ctx of the patient.detail.* slots) copies our
 // Patient so that core never imports this module: this stops compiling when they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-type Assert<T extends true> = T
-export type PatientsSlotShapeCheck = Assert<Same<Patient, SlotPatient>>
+export type PatientsSlotShapeCheck = AssertTrue<SameShape<Patient, SlotPatient>>

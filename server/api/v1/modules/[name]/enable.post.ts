@@ -1,13 +1,9 @@
-import { useDb } from '../../../../db'
-import { moduleNameParams } from '../../../../platform/http'
+import { moduleNameParams, switchModuleAnswer } from '../../../../platform/http'
 import { requireModuleAdmin } from '../../../../auth/module-admin'
-import { usePlatform } from '../../../../platform'
 
+// Beyond the contract: switch a module back on at once.
 export default defineEventHandler(async (event) => {
   await requireModuleAdmin(event, 'admin.clinic.write')
   const { name } = parseParams(event, moduleNameParams)
-  const { service, runtime } = usePlatform()
-  await service.enable(name)
-  await runtime.refresh(useDb(), { announce: true })
-  return ok(await service.getInfo(name), `${name} is enabled`)
+  return switchModuleAnswer(name, true)
 })
