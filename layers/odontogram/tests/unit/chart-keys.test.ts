@@ -8,7 +8,8 @@ const permanent = layouts.permanent
 
 // [layout, from tooth, part, key, to tooth]: the part stays as it is.
 type Move = [keyof typeof layouts, number, ChartTarget['part'], string, number]
-const SIDEWAYS: Move[] = [
+const MOVES: Move[] = [
+  // To the neighbouring tooth on screen, across the midline, stopping at the ends.
   ['permanent', 16, 'O', 'ArrowRight', 15],
   ['permanent', 11, 'M', 'ArrowRight', 21],
   ['permanent', 21, 'W', 'ArrowLeft', 11],
@@ -16,8 +17,7 @@ const SIDEWAYS: Move[] = [
   ['permanent', 38, 'W', 'ArrowRight', 38],
   ['permanent', 44, 'W', 'Home', 48],
   ['permanent', 44, 'W', 'End', 38],
-]
-const UP_AND_DOWN: Move[] = [
+  // Up and down to the tooth drawn above or below.
   ['permanent', 16, 'O', 'ArrowDown', 46],
   ['permanent', 36, 'O', 'ArrowUp', 26],
   ['permanent', 16, 'O', 'ArrowUp', 16],
@@ -27,16 +27,8 @@ const UP_AND_DOWN: Move[] = [
 ]
 
 describe('keyboard moves on the chart', () => {
-  describe('goes to the neighbouring tooth on screen, across the midline, and stops at the ends', () => {
-    it.each(SIDEWAYS)('%s: %i %s, %s → %i', (layout, tooth, part, key, to) => {
-      expect(moveFocus(layouts[layout], { tooth, part }, key)).toEqual({ tooth: to, part })
-    })
-  })
-
-  describe('goes up and down to the tooth drawn above or below', () => {
-    it.each(UP_AND_DOWN)('%s: %i %s, %s → %i', (layout, tooth, part, key, to) => {
-      expect(moveFocus(layouts[layout], { tooth, part }, key)).toEqual({ tooth: to, part })
-    })
+  it.each(MOVES)('%s: %i %s, %s → %i', (layout, tooth, part, key, to) => {
+    expect(moveFocus(layouts[layout], { tooth, part }, key)).toEqual({ tooth: to, part })
   })
 
   it('ignores other keys', () => {
