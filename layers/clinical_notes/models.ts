@@ -40,14 +40,18 @@ export const NOTE_EDIT_WINDOW_HOURS = 24
 /** The HTML a note body may hold once sanitised (server/sanitize.ts); anything else is dropped. */
 export const NOTE_ALLOWED_TAGS = ['p', 'br', 'strong', 'em', 'u', 's', 'ul', 'ol', 'li', 'blockquote'] as const
 
-export interface ClinicalNotesNotesTable {
-  id: Generated<string>
+/** Whose note it is and what about: the same in its row and in the API. */
+export interface NoteSubject {
   clinic_id: string
   patient_id: string
   owner_type: string
   owner_id: string
   type: NoteType
   tooth: number | null
+}
+
+export interface ClinicalNotesNotesTable extends NoteSubject {
+  id: Generated<string>
   /** Sanitised HTML: the current text (the latest revision's). */
   body: string
   author_id: string | null
@@ -104,14 +108,8 @@ export interface NotePerson {
  * `body` is sanitised HTML (NOTE_ALLOWED_TAGS, no attributes). `amendable_from`
  * is when an edit stops rewriting and starts amending (created_at + 24 h).
  */
-export interface ClinicalNote {
+export interface ClinicalNote extends NoteSubject {
   id: string
-  clinic_id: string
-  patient_id: string
-  owner_type: string
-  owner_id: string
-  type: NoteType
-  tooth: number | null
   body: string
   author: NotePerson | null
   updated_by: NotePerson | null

@@ -47,3 +47,15 @@ export function useCatalogMutation(refresh: () => Promise<unknown>) {
   }
   return { saving: readonly(saving), run }
 }
+
+/**
+ * A catalog save's result as the kit's form dialog takes it: done, or the
+ * refusal — under the field `fieldOfCode` names for its code (a taken key is
+ * the key field's problem), else its own field errors and the alert.
+ */
+export function catalogFormOutcome(result: CatalogResult<unknown>, fieldOfCode: Record<string, string> = {}) {
+  if (result.ok || !result.error) return { ok: result.ok }
+  const { message, code, fieldErrors } = result.error
+  const field = code ? fieldOfCode[code] : undefined
+  return { ok: false, error: { message, fieldErrors: field ? [{ name: field, message }] : fieldErrors } }
+}

@@ -1,15 +1,14 @@
 // Set-up steps shared by the catalog API suites: a clinic with a signed-in
 // client per role (its seed in place), a second clinic for isolation checks,
 // and the seeded rows the tests build on.
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { ApiClient } from '../../../../tests/support/http'
-import { createClinic, createUser, NO_LOGIN_LIMIT, OWNER, setupOwner, signIn } from '../../../../tests/support/fixtures'
-import { startServer } from '../../../../tests/support/server'
+import { openOtherClinic, startRoleSuite } from '../../../../tests/support/role-clinic'
+import type { RoleClinic } from '../../../../tests/support/role-clinic'
 import type { TestServer } from '../../../../tests/support/server'
 
-export const PASSWORD = 'Catalog-passw0rd'
-export const ROLES = ['admin', 'dentist', 'hygienist', 'assistant', 'receptionist'] as const
-export type Role = (typeof ROLES)[number]
+export { errorCodes, ROLES } from '../../../../tests/support/role-clinic'
+export type { Role } from '../../../../tests/support/role-clinic'
 export const BASE = '/api/v1/catalog'
 
 export interface Seeded {
@@ -20,10 +19,7 @@ export interface Seeded {
   standardVat: string
 }
 
-export interface CatalogClinic {
-  clinicId: string
-  admin: ApiClient
-  members: Record<Role, { id: string, api: ApiClient }>
+export interface CatalogClinic extends RoleClinic {
   seeded: Seeded
 }
 
@@ -41,31 +37,32 @@ export async function seededRows(api: ApiClient): Promise<Seeded> {
   }
 }
 
-/** First-run setup plus one signed-in member per role. */
-export async function setupCatalogClinic(server: TestServer): Promise<CatalogClinic> {
-  const { api: admin, clinicId, user } = await setupOwner(server.url, { timezone: 'Europe/Madrid' })
-  const members = { admin: { id: user.id, api: admin } } as CatalogClinic['members']
-  for (const role of ROLES.filter(r => r !== 'admin')) {
-    const created = await createUser(admin, { email: `${role}@catalog.test`, first_name: role, last_name: 'Tester', role, password: PASSWORD })
-    members[role] = { id: created.user.id, api: await signIn(server.url, `${role}@catalog.test`, PASSWORD) }
-  }
-  return { clinicId, admin, members, seeded: await seededRows(admin) }
-}
-
 /** The built server and the clinic; the caller closes `server` after the suite. */
 export async function startCatalogSuite() {
-  const server = await startServer({ env: NO_LOGIN_LIMIT })
-  const c = await setupCatalogClinic(server)
-  return { server, c }
+  const { server, c } = await startRoleSuite('catalog.test')
+  return { server, c: { ...c, seeded: await seededRows(c.admin) } as CatalogClinic }
 }
 export type CatalogSuite = Awaited<ReturnType<typeof startCatalogSuite>>
 
+/**
+ * The usual catalog suite as hooks: started before the file's tests, closed
+ * after them. Its fields (`server`, the clinic `c` and its `admin`) are
+ * filled once its `beforeAll` has run: read them in hooks and tests.
+ */
+export function catalogSuite(): CatalogSuite & { admin: ApiClient } {
+  const suite = {} as CatalogSuite & { admin: ApiClient }
+  beforeAll(async () => {
+    Object.assign(suite, await startCatalogSuite())
+    suite.admin = suite.c.admin
+  })
+  afterAll(async () => suite.server?.close())
+  return suite
+}
+
 /** A second clinic opened by the owner after install; `api` (the owner) acts in it through X-Clinic-Id. */
 export async function setupOtherClinic(server: TestServer) {
-  const owner = await signIn(server.url, OWNER.email, OWNER.password)
-  const clinic = await createClinic(owner, 'Other clinic')
-  owner.clinicId = clinic.id
-  return { clinicId: clinic.id, api: owner, seeded: await seededRows(owner) }
+  const other = await openOtherClinic(server)
+  return { ...other, seeded: await seededRows(other.api) }
 }
 
 let n = 0
@@ -77,9 +74,4 @@ export async function createItem(api: ApiClient, body: Record<string, unknown>) 
   const res = await api.post(`${BASE}/items`, { code: nextCode(), names: { en: 'Test item' }, default_price: '10.00', ...body })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.data
-}
-
-/** Error codes of an error envelope. */
-export function errorCodes(body: any): string[] {
-  return (body?.errors ?? []).map((e: { code: string }) => e.code)
 }

@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
+import { ApiClient } from '../../../../tests/support/http'
+import { allow, expectCallStatus, expectRefusals, matrixRows } from '../../../../tests/support/role-matrix'
+import type { RoleMatrix, RouteCall } from '../../../../tests/support/role-matrix'
 import { BASE, createItem, nextCode, ROLES, setupOtherClinic, startCatalogSuite } from './helpers'
-import type { CatalogSuite, Role } from './helpers'
-
-type Caller = Role | 'anonymous'
-const CALLERS: Caller[] = [...ROLES, 'anonymous']
-
-interface Prepared {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  path: string
-  body?: unknown
-}
+import type { CatalogSuite } from './helpers'
 
 // Written by hand from module.ts role_permissions: admin holds '*'; dentist
 // holds catalog.read and catalog.write (items); hygienist, assistant and
 // receptionist catalog.read; VAT types and categories need catalog.admin.
-const READ = { admin: 200, dentist: 200, hygienist: 200, assistant: 200, receptionist: 200, anonymous: 401 }
-const ADMIN = (ok: number) => ({ admin: ok, dentist: 403, hygienist: 403, assistant: 403, receptionist: 403, anonymous: 401 })
-const WRITE = (ok: number) => ({ admin: ok, dentist: ok, hygienist: 403, assistant: 403, receptionist: 403, anonymous: 401 })
-const MATRIX: Record<string, Record<Caller, number>> = {
+const READ = allow(200, ROLES)
+const ADMIN = (ok: number) => allow(ok, ['admin'])
+const WRITE = (ok: number) => allow(ok, ['admin', 'dentist'])
+const MATRIX: RoleMatrix = {
   'GET /categories': READ,
   'POST /categories': ADMIN(201),
   'GET /categories/{id}': READ,
@@ -38,7 +31,7 @@ const MATRIX: Record<string, Record<Caller, number>> = {
   'DELETE /items/{id}': WRITE(204),
 }
 
-const ROWS = Object.entries(MATRIX).flatMap(([route, byCaller]) => CALLERS.map(caller => [route, caller, byCaller[caller]] as const))
+const ROWS = matrixRows(MATRIX)
 
 describe('catalog permissions and tenancy', () => {
   let { server, c } = {} as CatalogSuite
@@ -54,8 +47,8 @@ describe('catalog permissions and tenancy', () => {
   afterAll(async () => server?.close())
 
   /** A fresh target per call (made by the admin), so every allowed call can succeed. */
-  async function prepare(route: string): Promise<Prepared> {
-    const [method, path] = route.split(' ') as [Prepared['method'], string]
+  async function prepare(route: string): Promise<RouteCall> {
+    const [method, path] = route.split(' ') as [string, string]
     n += 1
     const body = {
       'categories': { POST: { key: `matrix_${n}`, names: { en: `Matrix ${n}` } }, PUT: { names: { en: `Matrix ${n} renamed` } } },
@@ -85,18 +78,13 @@ describe('catalog permissions and tenancy', () => {
 
   it.each(ROWS)('%s as %s → %i', async (route, caller, expected) => {
     const target = await prepare(route)
-    const client = caller === 'anonymous' ? anonymous : c.members[caller].api
     const before = target.method === 'GET' ? null : await snapshot(target)
-    const res = await client.request(target.method, target.path, { body: target.body })
-    expect(res.status, JSON.stringify(res.body)).toBe(expected)
-    if (expected >= 400) {
-      expect(isErrorEnvelope(res.body)).toBe(true)
-      if (before !== null) expect(await snapshot(target)).toEqual(before)
-    }
+    await expectCallStatus({ members: c.members, anonymous }, caller, target, expected)
+    if (expected >= 400 && before !== null) expect(await snapshot(target)).toEqual(before)
   })
 
   /** What a write could change: the row it names, or the list it adds to. */
-  async function snapshot(target: Prepared) {
+  async function snapshot(target: RouteCall) {
     const path = /\/[0-9a-f-]{36}$/.test(target.path) ? target.path : target.path.replace(/\/import$/, '')
     const res = await c.admin.get(`${path}${path.endsWith('items') ? '?page_size=200' : ''}`)
     expect(res.status).toBe(200)
@@ -115,24 +103,20 @@ describe('catalog permissions and tenancy', () => {
 
     it.each(ROLES)('as %s of the first clinic', async (role) => {
       const api = c.members[role].api
-      const calls: [string, 'read' | 'admin' | 'write', Promise<{ status: number, body: any }>][] = [
-        ['GET category', 'read', api.get(`${BASE}/categories/${theirs.category}`)],
-        ['PUT category', 'admin', api.put(`${BASE}/categories/${theirs.category}`, { names: { en: 'Stolen' } })],
-        ['DELETE category', 'admin', api.delete(`${BASE}/categories/${theirs.category}`)],
-        ['GET vat', 'read', api.get(`${BASE}/vat-types/${theirs.vat}`)],
-        ['PUT vat', 'admin', api.put(`${BASE}/vat-types/${theirs.vat}`, { rate: '1.00' })],
-        ['DELETE vat', 'admin', api.delete(`${BASE}/vat-types/${theirs.vat}`)],
-        ['GET item', 'read', api.get(`${BASE}/items/${theirs.item}`)],
-        ['PUT item', 'write', api.put(`${BASE}/items/${theirs.item}`, { default_price: '0.00' })],
-        ['DELETE item', 'write', api.delete(`${BASE}/items/${theirs.item}`)],
-      ]
+      // Writes are 403 before the lookup for roles without the permission.
       const holds = { read: true, admin: role === 'admin', write: role === 'admin' || role === 'dentist' }
-      for (const [label, needs, p] of calls) {
-        const res = await p
-        // Writes are 403 before the lookup for roles without the permission.
-        expect(res.status, label).toBe(holds[needs] ? 404 : 403)
-        expect(isErrorEnvelope(res.body)).toBe(true)
-      }
+      const status = (needs: keyof typeof holds) => (holds[needs] ? 404 : 403)
+      await expectRefusals([
+        ['GET category', api.get(`${BASE}/categories/${theirs.category}`), status('read')],
+        ['PUT category', api.put(`${BASE}/categories/${theirs.category}`, { names: { en: 'Stolen' } }), status('admin')],
+        ['DELETE category', api.delete(`${BASE}/categories/${theirs.category}`), status('admin')],
+        ['GET vat', api.get(`${BASE}/vat-types/${theirs.vat}`), status('read')],
+        ['PUT vat', api.put(`${BASE}/vat-types/${theirs.vat}`, { rate: '1.00' }), status('admin')],
+        ['DELETE vat', api.delete(`${BASE}/vat-types/${theirs.vat}`), status('admin')],
+        ['GET item', api.get(`${BASE}/items/${theirs.item}`), status('read')],
+        ['PUT item', api.put(`${BASE}/items/${theirs.item}`, { default_price: '0.00' }), status('write')],
+        ['DELETE item', api.delete(`${BASE}/items/${theirs.item}`), status('write')],
+      ])
       // Their rows are not in our lists, nor usable as references.
       const items = await api.get(`${BASE}/items?search=THEIRS&page_size=200`)
       expect(items.body.total).toBe(0)

@@ -3,17 +3,17 @@
 // notes (receptionists never; assistants read only), lists filtered by what
 // the caller may read, and another clinic's rows as 404 on every route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
+import { ApiClient } from '../../../../tests/support/http'
+import { allow, expectCallStatus, expectRefusals, matrixRows } from '../../../../tests/support/role-matrix'
+import type { Caller, RoleMatrix, RouteCall } from '../../../../tests/support/role-matrix'
 import { addNote, BASE, ROLES, setupOtherClinic, startNotesSuite } from './helpers'
 import type { NotesSuite, Role } from './helpers'
 
-type Caller = Role | 'anonymous'
-const CALLERS: Caller[] = [...ROLES, 'anonymous']
-const all = (status: number): Record<Caller, number> => ({ admin: status, dentist: status, hygienist: status, assistant: status, receptionist: status, anonymous: 401 })
+const all = (status: number) => allow(status, ROLES)
 
 // Written by hand from module.ts role_permissions. Administrative notes and
 // templates: admin_notes.read/write, held by every role.
-const ADMINISTRATIVE: Record<string, Record<Caller, number>> = {
+const ADMINISTRATIVE: RoleMatrix = {
   'GET /notes': all(200),
   'POST /notes': all(201),
   'GET /notes/{id}': all(200),
@@ -27,9 +27,9 @@ const ADMINISTRATIVE: Record<string, Record<Caller, number>> = {
   'DELETE /templates/{id}': all(204),
 }
 // Diagnosis notes and templates: clinical.read (dentist, hygienist, assistant), clinical.write (dentist, hygienist).
-const read = { admin: 200, dentist: 200, hygienist: 200, assistant: 200, receptionist: 403, anonymous: 401 }
-const write = (ok: number) => ({ admin: ok, dentist: ok, hygienist: ok, assistant: 403, receptionist: 403, anonymous: 401 })
-const CLINICAL: Record<string, Record<Caller, number>> = {
+const read = allow(200, ['admin', 'dentist', 'hygienist', 'assistant'])
+const write = (ok: number) => allow(ok, ['admin', 'dentist', 'hygienist'])
+const CLINICAL: RoleMatrix = {
   'POST /notes': write(201),
   'GET /notes/{id}': read,
   'PUT /notes/{id}': write(200),
@@ -40,10 +40,7 @@ const CLINICAL: Record<string, Record<Caller, number>> = {
   'DELETE /templates/{id}': write(204),
 }
 
-const rows = (matrix: Record<string, Record<Caller, number>>) =>
-  Object.entries(matrix).flatMap(([route, byCaller]) => CALLERS.map(caller => [route, caller, byCaller[caller]] as const))
-
-interface Prepared { method: string, path: string, body?: unknown, check?: string }
+interface Prepared extends RouteCall { check?: string }
 
 describe('clinical_notes permissions and tenancy', () => {
   let { server, c } = {} as NotesSuite
@@ -79,28 +76,23 @@ describe('clinical_notes permissions and tenancy', () => {
 
   it('the matrices list every route', () => {
     expect(Object.keys(ADMINISTRATIVE)).toHaveLength(11)
-    expect(rows(ADMINISTRATIVE)).toHaveLength(66)
-    expect(rows(CLINICAL)).toHaveLength(48)
+    expect(matrixRows(ADMINISTRATIVE)).toHaveLength(66)
+    expect(matrixRows(CLINICAL)).toHaveLength(48)
   })
 
   async function run(route: string, caller: Caller, expected: number, type: 'administrative' | 'diagnosis') {
     const target = await prepare(route, type)
-    const client = caller === 'anonymous' ? anonymous : c.members[caller].api
-    const res = await client.request(target.method, target.path, { body: target.body })
-    expect(res.status, JSON.stringify(res.body)).toBe(expected)
-    if (expected >= 400) {
-      expect(isErrorEnvelope(res.body)).toBe(true)
-      // A refused write left its note as the admin made it.
-      if (target.check && target.method !== 'GET') {
-        const after = await c.admin.get(target.check)
-        expect(after.status).toBe(200)
-        expect(after.body.data.revision_count).toBe(1)
-      }
+    await expectCallStatus({ members: c.members, anonymous }, caller, target, expected)
+    // A refused write left its note as the admin made it.
+    if (expected >= 400 && target.check && target.method !== 'GET') {
+      const after = await c.admin.get(target.check)
+      expect(after.status).toBe(200)
+      expect(after.body.data.revision_count).toBe(1)
     }
   }
 
-  it.each(rows(ADMINISTRATIVE))('administrative: %s as %s → %i', async (route, caller, expected) => run(route, caller, expected, 'administrative'))
-  it.each(rows(CLINICAL))('diagnosis: %s as %s → %i', async (route, caller, expected) => run(route, caller, expected, 'diagnosis'))
+  it.each(matrixRows(ADMINISTRATIVE))('administrative: %s as %s → %i', async (route, caller, expected) => run(route, caller, expected, 'administrative'))
+  it.each(matrixRows(CLINICAL))('diagnosis: %s as %s → %i', async (route, caller, expected) => run(route, caller, expected, 'diagnosis'))
 
   it('a receptionist never sees a clinical note or template in a list; an assistant sees them all', async () => {
     const patient = (await c.admin.post('/api/v1/patients', { first_name: 'Split', last_name: 'Lists' })).body.data.id
@@ -127,7 +119,7 @@ describe('clinical_notes permissions and tenancy', () => {
     let theirTemplate: string
 
     beforeAll(async () => {
-      other = await setupOtherClinic(server, c.admin)
+      other = await setupOtherClinic(server)
       theirNote = (await addNote(other.api, other.patientId, { type: 'administrative', body: '<p>theirs</p>' })).id
       const tpl = await other.api.post(`${BASE}/templates`, { name: 'Theirs', type: 'administrative', body: '<p>t</p>' })
       theirTemplate = tpl.body.data.id
@@ -135,7 +127,7 @@ describe('clinical_notes permissions and tenancy', () => {
 
     it.each(ROLES)('as %s of the first clinic', async (role) => {
       const api = c.members[role].api
-      const calls: [string, Promise<{ status: number, body: any }>, number][] = [
+      await expectRefusals([
         ['GET note', api.get(`${BASE}/notes/${theirNote}`), 404],
         ['PUT note', api.put(`${BASE}/notes/${theirNote}`, { body: '<p>stolen</p>' }), 404],
         ['DELETE note', api.delete(`${BASE}/notes/${theirNote}`), 404],
@@ -144,12 +136,7 @@ describe('clinical_notes permissions and tenancy', () => {
         ['PUT template', api.put(`${BASE}/templates/${theirTemplate}`, { name: 'Stolen' }), 404],
         ['DELETE template', api.delete(`${BASE}/templates/${theirTemplate}`), 404],
         ['POST note on their patient', api.post(`${BASE}/notes`, { owner_type: 'patient', owner_id: other.patientId, type: 'administrative', body: '<p>x</p>' }), 422],
-      ]
-      for (const [label, p, expected] of calls) {
-        const res = await p
-        expect(res.status, label).toBe(expected)
-        expect(isErrorEnvelope(res.body), label).toBe(true)
-      }
+      ])
       const list = await api.get(`${BASE}/notes?owner_type=patient&owner_id=${other.patientId}`)
       expect(list.body.total).toBe(0)
       const templates = await api.get(`${BASE}/templates`)

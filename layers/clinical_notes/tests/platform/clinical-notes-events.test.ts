@@ -4,58 +4,26 @@
 // work publish nothing.
 import { sql } from 'kysely'
 import type { Kysely } from 'kysely'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { EVENT_KEYS, eventBus, transaction } from '#dentalpin'
-import { setDatabase } from '../../../../server/db'
-import { startPlatform, stopPlatform } from '../../../../server/platform'
-import { openTestDb } from '../../../../tests/support/database'
-import type { OpenTestDb } from '../../../../tests/support/database'
-import { officialEntries } from '../../../../tests/support/official-modules'
-import { useTempStorage } from '../../../../tests/support/platform-fixtures'
+import { moduleWorld, recordEvents } from '../../../../tests/support/module-world'
 import type { ClinicalNotesDb, NotesActor } from '../../server/db'
 import { createNote, updateNote } from '../../server/services/notes'
 
-const EVENTS = ['clinical_note.created', 'clinical_note.amended'] as const
-type NoteEvent = (typeof EVENTS)[number]
-
-let t: OpenTestDb
+const world = moduleWorld<ClinicalNotesDb>({ clinic: 'Notes clinic', modules: ['patients', 'clinical_notes'], user: { email: 'dentist@notes.test', first_name: 'Dora', last_name: 'Dent' } })
+const { seen } = recordEvents(['clinical_note.created', 'clinical_note.amended'] as const, 'clinical-notes-events-test')
 let db: Kysely<ClinicalNotesDb>
-let storage: { restore: () => void }
 let actor: NotesActor
 let patientId: string
-const seen: { event: NoteEvent, payload: Record<string, unknown> }[] = []
-const handlers = EVENTS.map(event => [event, (payload: Record<string, unknown>) => {
-  seen.push({ event, payload })
-}] as const)
 
 const note = (extra: Record<string, unknown> = {}) =>
   createNote(db, actor, { owner_type: 'patient', owner_id: patientId, type: 'diagnosis', tooth: null, body: '<p>Caries on 16.</p>', ...extra } as Parameters<typeof createNote>[2])
 
-beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  setDatabase(t.handle)
-  db = t.db as unknown as Kysely<ClinicalNotesDb>
-  const clinic = await db.insertInto('clinics').values({ name: 'Notes clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'clinical_notes'))
-  const user = await db.insertInto('users').values({ email: 'dentist@notes.test', first_name: 'Dora', last_name: 'Dent', password_hash: null, licence_number: null })
-    .returning('id').executeTakeFirstOrThrow()
+beforeAll(() => {
   const all = ['administrative', 'diagnosis', 'treatment', 'progress'] as const
-  actor = { clinicId: clinic.id, userId: user.id, readTypes: all, writeTypes: all }
-  const patient = await db.insertInto('patients').values({ clinic_id: clinic.id, first_name: 'Ana', last_name: 'García' }).returning('id').executeTakeFirstOrThrow()
-  patientId = patient.id
-  for (const [event, handler] of handlers) eventBus.subscribe(event, handler, 'clinical-notes-events-test')
-})
-
-afterEach(() => {
-  seen.length = 0
-})
-
-afterAll(async () => {
-  for (const [event, handler] of handlers) eventBus.unsubscribe(event, handler)
-  await stopPlatform()
-  await t?.close()
-  storage?.restore()
+  db = world.db
+  patientId = world.patientId
+  actor = { clinicId: world.clinicId, userId: world.userId, readTypes: all, writeTypes: all }
 })
 
 describe('clinical_notes events', () => {

@@ -4,31 +4,12 @@
 // catalog API, and charting helpers.
 import { expect } from 'vitest'
 import type { ApiClient } from '../../../../tests/support/http'
-import { createClinic, createUser, NO_LOGIN_LIMIT, OWNER, setupOwner, signIn } from '../../../../tests/support/fixtures'
-import { startServer } from '../../../../tests/support/server'
-import type { TestServer } from '../../../../tests/support/server'
+import { startRoleSuite } from '../../../../tests/support/role-clinic'
+import type { Role } from '../../../../tests/support/role-clinic'
 
-export const PASSWORD = 'Odonto-passw0rd'
-export const ROLES = ['admin', 'dentist', 'hygienist', 'assistant', 'receptionist'] as const
-export type Role = (typeof ROLES)[number]
+export { createPatient, ROLES } from '../../../../tests/support/role-clinic'
+export type { Role } from '../../../../tests/support/role-clinic'
 export const BASE = '/api/v1/odontogram'
-
-export interface OdontogramClinic {
-  clinicId: string
-  admin: ApiClient
-  members: Record<Role, { id: string, api: ApiClient }>
-}
-
-/** First-run setup (Europe/Madrid) plus one signed-in member per role. */
-export async function setupClinic(server: TestServer): Promise<OdontogramClinic> {
-  const { api: admin, clinicId, user } = await setupOwner(server.url, { timezone: 'Europe/Madrid' })
-  const members = { admin: { id: user.id, api: admin } } as OdontogramClinic['members']
-  for (const role of ROLES.filter(r => r !== 'admin')) {
-    const created = await createUser(admin, { email: `${role}@odonto.test`, first_name: role[0]!.toUpperCase() + role.slice(1), last_name: 'Tester', role, password: PASSWORD })
-    members[role] = { id: created.user.id, api: await signIn(server.url, `${role}@odonto.test`, PASSWORD) }
-  }
-  return { clinicId, admin, members }
-}
 
 /** Catalog items with known pricing, one per strategy the tests price with. */
 export interface Items {
@@ -64,27 +45,11 @@ export async function createItems(api: ApiClient): Promise<Items> {
 
 /** The usual start of an odontogram suite; the caller closes `server`. */
 export async function startOdontogramSuite(actor: Role = 'dentist') {
-  const server = await startServer({ env: NO_LOGIN_LIMIT })
-  const c = await setupClinic(server)
+  const { server, c } = await startRoleSuite('odonto.test')
   const items = await createItems(c.admin)
   return { server, c, api: c.members[actor].api, items }
 }
 export type OdontogramSuite = Awaited<ReturnType<typeof startOdontogramSuite>>
-
-/** A second clinic (opened by the owner); `api` acts in it through X-Clinic-Id. */
-export async function setupOtherClinic(server: TestServer) {
-  const clinic = await createClinic(await signIn(server.url, OWNER.email, OWNER.password), 'Other clinic', { timezone: 'America/New_York' })
-  const api = await signIn(server.url, OWNER.email, OWNER.password)
-  api.clinicId = clinic.id
-  return { clinicId: clinic.id, api }
-}
-
-/** Creates a patient over the patients API. */
-export async function createPatient(api: ApiClient, body: Record<string, unknown> = {}): Promise<string> {
-  const res = await api.post('/api/v1/patients', { first_name: 'Ana', last_name: 'García', ...body })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  return res.body.data.id
-}
 
 /** Charts an entry (201 asserted) and returns it. */
 export async function chart(api: ApiClient, patientId: string, body: Record<string, unknown>) {

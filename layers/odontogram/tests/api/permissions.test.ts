@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiClient, isErrorEnvelope } from '../../../../tests/support/http'
-import { BASE, chart, createPatient, entriesOf, ROLES, setupOtherClinic, startOdontogramSuite } from './helpers'
-import type { OdontogramSuite, Role } from './helpers'
+import { ApiClient } from '../../../../tests/support/http'
+import { openOtherClinic } from '../../../../tests/support/role-clinic'
+import { allow, expectCallStatus, expectRefusals, matrixRows } from '../../../../tests/support/role-matrix'
+import type { RoleMatrix, RouteCall } from '../../../../tests/support/role-matrix'
+import { BASE, chart, createPatient, entriesOf, ROLES, startOdontogramSuite } from './helpers'
+import type { OdontogramSuite } from './helpers'
 
-type Caller = Role | 'anonymous'
-const CALLERS: Caller[] = [...ROLES, 'anonymous']
-
-interface Prepared {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
-  path: string
-  body?: unknown
+interface Prepared extends RouteCall {
   entryId?: string
 }
 
-const READ = { admin: 200, dentist: 200, hygienist: 200, assistant: 200, receptionist: 403, anonymous: 401 }
-const WRITE = (ok: number) => ({ admin: ok, dentist: ok, hygienist: ok, assistant: 403, receptionist: 403, anonymous: 401 })
+const READ = allow(200, ['admin', 'dentist', 'hygienist', 'assistant'])
+const WRITE = (ok: number) => allow(ok, ['admin', 'dentist', 'hygienist'])
 
 // Written by hand from module.ts role_permissions: admin '*'; dentist and
 // hygienist read, write, conditions.write; assistant read and conditions.write
 // (which charts only where the clinic turns it on: off here); receptionist
 // nothing — not even reading the chart.
-const MATRIX: Record<string, Record<Caller, number>> = {
+const MATRIX: RoleMatrix = {
   'GET /patients/{patient_id}/chart': READ,
   'GET /patients/{patient_id}/entries': READ,
   'POST /patients/{patient_id}/entries': WRITE(201),
@@ -32,7 +29,7 @@ const MATRIX: Record<string, Record<Caller, number>> = {
   'POST /entries/{id}/cancel': WRITE(200),
 }
 
-const ROWS = Object.entries(MATRIX).flatMap(([route, byCaller]) => CALLERS.map(caller => [route, caller, byCaller[caller]] as const))
+const ROWS = matrixRows(MATRIX)
 
 describe('odontogram permissions and tenancy', () => {
   let { server, c, items } = {} as OdontogramSuite
@@ -48,7 +45,7 @@ describe('odontogram permissions and tenancy', () => {
 
   /** A fresh planned treatment per call (charted by the admin), so every allowed call can succeed. */
   async function prepare(route: string): Promise<Prepared> {
-    const [method, template] = route.split(' ') as [Prepared['method'], string]
+    const [method, template] = route.split(' ') as [string, string]
     if (template.startsWith('/entries/{id}')) {
       const entry = await chart(c.admin, patient, { kind: 'treatment', catalog_item_id: items.crown, teeth: [{ tooth: 11 }] })
       const rest = template.slice('/entries/{id}'.length)
@@ -66,11 +63,8 @@ describe('odontogram permissions and tenancy', () => {
 
   it.each(ROWS)('%s as %s → %i', async (route, caller, expected) => {
     const target = await prepare(route)
-    const client = caller === 'anonymous' ? anonymous : c.members[caller].api
-    const res = await client.request(target.method, target.path, { body: target.body })
-    expect(res.status, JSON.stringify(res.body)).toBe(expected)
+    await expectCallStatus({ members: c.members, anonymous }, caller, target, expected)
     if (expected >= 400) {
-      expect(isErrorEnvelope(res.body)).toBe(true)
       // A refused write left its target as the admin charted it.
       if (target.entryId) expect((await c.admin.get(`${BASE}/entries/${target.entryId}`)).body.data).toMatchObject({ status: 'planned', notes: null })
       if (route === 'POST /patients/{patient_id}/entries') {
@@ -103,10 +97,10 @@ describe('odontogram permissions and tenancy', () => {
 
   describe('tenant isolation: another clinic\'s patient and entry are 404 on every route', () => {
     let theirs: { patient: string, entry: string }
-    let other: Awaited<ReturnType<typeof setupOtherClinic>>
+    let other: Awaited<ReturnType<typeof openOtherClinic>>
 
     beforeAll(async () => {
-      other = await setupOtherClinic(server)
+      other = await openOtherClinic(server, 'America/New_York')
       const p = await createPatient(other.api, { first_name: 'Their' })
       const e = await chart(other.api, p, { kind: 'treatment', clinical_type: 'crown', teeth: [{ tooth: 11 }] })
       theirs = { patient: p, entry: e.id }
@@ -114,25 +108,20 @@ describe('odontogram permissions and tenancy', () => {
 
     it.each(ROLES)('as %s of the first clinic', async (role) => {
       const api = c.members[role].api
-      const calls: [string, boolean, Promise<{ status: number, body: any }>][] = [
-        ['GET chart', false, api.get(`${BASE}/patients/${theirs.patient}/chart`)],
-        ['GET chart at', false, api.get(`${BASE}/patients/${theirs.patient}/chart?at=2026-01-01`)],
-        ['GET entries', false, api.get(`${BASE}/patients/${theirs.patient}/entries`)],
-        ['GET history', false, api.get(`${BASE}/patients/${theirs.patient}/history`)],
-        ['POST entry', true, api.post(`${BASE}/patients/${theirs.patient}/entries`, { kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 16 }] })],
-        ['GET entry', false, api.get(`${BASE}/entries/${theirs.entry}`)],
-        ['PUT entry', true, api.put(`${BASE}/entries/${theirs.entry}`, { notes: 'Stolen' })],
-        ['DELETE entry', true, api.request('DELETE', `${BASE}/entries/${theirs.entry}`, { body: { reason: 'Stolen' } })],
-        ['perform', true, api.post(`${BASE}/entries/${theirs.entry}/perform`, {})],
-        ['cancel', true, api.post(`${BASE}/entries/${theirs.entry}/cancel`, {})],
-      ]
-      for (const [label, write, p] of calls) {
-        const res = await p
-        // Roles without the grant are refused before the lookup (403): nothing of theirs is read either way.
-        const refused = role === 'receptionist' || (write && role === 'assistant')
-        expect(res.status, label).toBe(refused ? 403 : 404)
-        expect(isErrorEnvelope(res.body)).toBe(true)
-      }
+      // Roles without the grant are refused before the lookup (403): nothing of theirs is read either way.
+      const status = (write: boolean) => (role === 'receptionist' || (write && role === 'assistant') ? 403 : 404)
+      await expectRefusals([
+        ['GET chart', api.get(`${BASE}/patients/${theirs.patient}/chart`), status(false)],
+        ['GET chart at', api.get(`${BASE}/patients/${theirs.patient}/chart?at=2026-01-01`), status(false)],
+        ['GET entries', api.get(`${BASE}/patients/${theirs.patient}/entries`), status(false)],
+        ['GET history', api.get(`${BASE}/patients/${theirs.patient}/history`), status(false)],
+        ['POST entry', api.post(`${BASE}/patients/${theirs.patient}/entries`, { kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 16 }] }), status(true)],
+        ['GET entry', api.get(`${BASE}/entries/${theirs.entry}`), status(false)],
+        ['PUT entry', api.put(`${BASE}/entries/${theirs.entry}`, { notes: 'Stolen' }), status(true)],
+        ['DELETE entry', api.request('DELETE', `${BASE}/entries/${theirs.entry}`, { body: { reason: 'Stolen' } }), status(true)],
+        ['perform', api.post(`${BASE}/entries/${theirs.entry}/perform`, {}), status(true)],
+        ['cancel', api.post(`${BASE}/entries/${theirs.entry}/cancel`, {}), status(true)],
+      ])
     })
 
     it('and nothing of theirs changed', async () => {

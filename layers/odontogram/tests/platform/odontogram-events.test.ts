@@ -1,81 +1,38 @@
 // The odontogram's events, in-process on a real database: each published
 // once per operation, after the commit, with exactly the documented keys;
 // existing work, refusals and rolled-back operations publish nothing.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Kysely } from 'kysely'
 import { EVENT_KEYS, eventBus, transaction } from '#dentalpin'
-import type { DomainError } from '#dentalpin'
-import { setDatabase } from '../../../../server/db'
-import { startPlatform, stopPlatform } from '../../../../server/platform'
-import { openTestDb } from '../../../../tests/support/database'
-import type { OpenTestDb } from '../../../../tests/support/database'
-import { officialEntries } from '../../../../tests/support/official-modules'
-import { useTempStorage } from '../../../../tests/support/platform-fixtures'
+import { moduleWorld, recordEvents, refusal } from '../../../../tests/support/module-world'
 import { entryCreateSchema } from '../../models'
 import type { EntryCreateInput } from '../../models'
 import type { Actor, OdontogramDb } from '../../server/db'
 import { createEntry } from '../../server/services/entries'
 import { cancelEntry, performEntry } from '../../server/services/entry-actions'
 
-const EVENTS = ['treatment.completed', 'odontogram.condition_recorded', 'odontogram.treatment_planned', 'odontogram.treatment_cancelled'] as const
-type OdontogramEvent = (typeof EVENTS)[number]
-
 // The payload keys the README documents, exactly.
 const COMPLETED_KEYS = ['catalog_item_id', 'clinic_id', 'clinical_type', 'patient_id', 'price', 'teeth', 'treatment_id']
 const ENTRY_KEYS = ['clinic_id', 'clinical_type', 'entry_id', 'patient_id', 'teeth']
 const PLANNED_KEYS = ['catalog_item_id', 'clinic_id', 'clinical_type', 'entry_id', 'patient_id', 'price', 'teeth']
 
-let t: OpenTestDb
+const world = moduleWorld<OdontogramDb>({ clinic: 'Events clinic', modules: ['patients', 'clinical_notes', 'catalog', 'odontogram'], user: { email: 'dentist@odontogram.test', first_name: 'Dora', last_name: 'Dent' } })
+const { seen, only } = recordEvents(['treatment.completed', 'odontogram.condition_recorded', 'odontogram.treatment_planned', 'odontogram.treatment_cancelled'] as const, 'odontogram-events-test')
 let db: Kysely<OdontogramDb>
-let storage: { restore: () => void }
 let actor: Actor
 let patientId: string
 let item: Record<string, string>
-const seen: { event: OdontogramEvent, payload: Record<string, unknown> }[] = []
-const handlers = EVENTS.map(event => [event, (payload: Record<string, unknown>) => {
-  seen.push({ event, payload })
-}] as const)
 
 const chart = (input: EntryCreateInput) => createEntry(db, actor, patientId, entryCreateSchema.parse(input))
 
-function only(event: OdontogramEvent) {
-  expect(seen.map(s => s.event)).toEqual([event])
-  return seen[0]!.payload
-}
-
-async function rejects(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e)
-  expect(error, 'the operation should be refused').toBeTruthy()
-  return error as DomainError
-}
-
 beforeAll(async () => {
-  storage = useTempStorage()
-  t = await openTestDb()
-  setDatabase(t.handle)
-  db = t.db as unknown as Kysely<OdontogramDb>
-  const clinic = await db.insertInto('clinics').values({ name: 'Events clinic', timezone: 'Europe/Madrid' }).returning('id').executeTakeFirstOrThrow()
-  await startPlatform(t.db, officialEntries('patients', 'clinical_notes', 'catalog', 'odontogram'))
-  const user = await db.insertInto('users').values({ email: 'dentist@odontogram.test', first_name: 'Dora', last_name: 'Dent' }).returning('id').executeTakeFirstOrThrow()
-  actor = { clinicId: clinic.id, userId: user.id, grants: ['odontogram.read', 'odontogram.write', 'odontogram.conditions.write'] }
-  const patient = await db.insertInto('patients').values({ clinic_id: clinic.id, first_name: 'Ana', last_name: 'García' }).returning('id').executeTakeFirstOrThrow()
-  patientId = patient.id
+  db = world.db
+  patientId = world.patientId
+  actor = { clinicId: world.clinicId, userId: world.userId, grants: ['odontogram.read', 'odontogram.write', 'odontogram.conditions.write'] }
   // The catalog seeded the clinic at install: its items, with their seeded prices.
-  const rows = await db.selectFrom('catalog_items').select(['id', 'code']).where('clinic_id', '=', clinic.id).where('code', 'in', ['RES-COMP', 'PRO-BRZR', 'DIA-EXAM']).execute()
+  const rows = await db.selectFrom('catalog_items').select(['id', 'code']).where('clinic_id', '=', world.clinicId).where('code', 'in', ['RES-COMP', 'PRO-BRZR', 'DIA-EXAM']).execute()
   item = Object.fromEntries(rows.map(r => [r.code, r.id]))
   expect(Object.keys(item).sort()).toEqual(['DIA-EXAM', 'PRO-BRZR', 'RES-COMP'])
-  for (const [event, handler] of handlers) eventBus.subscribe(event, handler, 'odontogram-events-test')
-})
-
-afterEach(() => {
-  seen.length = 0
-})
-
-afterAll(async () => {
-  for (const [event, handler] of handlers) eventBus.unsubscribe(event, handler)
-  await stopPlatform()
-  await t?.close()
-  storage?.restore()
 })
 
 describe('odontogram events', () => {
@@ -92,7 +49,7 @@ describe('odontogram events', () => {
     })
     // Performing twice is refused and publishes nothing more.
     seen.length = 0
-    expect((await rejects(performEntry(db, actor, planned.id, { notes: null }))).code).toBe('odontogram.already_performed')
+    expect((await refusal(performEntry(db, actor, planned.id, { notes: null }))).code).toBe('odontogram.already_performed')
     expect(seen).toEqual([])
   })
 
@@ -141,8 +98,8 @@ describe('odontogram events', () => {
     // Refusals too: a missing tooth, a bad FDI number.
     await chart({ kind: 'condition', clinical_type: 'missing', teeth: [{ tooth: 38 }] })
     seen.length = 0
-    expect((await rejects(chart({ kind: 'treatment', clinical_type: 'crown', teeth: [{ tooth: 38 }] }))).code).toBe('odontogram.tooth_missing')
-    expect((await rejects(chart({ kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 99 }] }))).status).toBe(422)
+    expect((await refusal(chart({ kind: 'treatment', clinical_type: 'crown', teeth: [{ tooth: 38 }] }))).code).toBe('odontogram.tooth_missing')
+    expect((await refusal(chart({ kind: 'condition', clinical_type: 'caries', teeth: [{ tooth: 99 }] }))).status).toBe(422)
     expect(seen).toEqual([])
   })
 })

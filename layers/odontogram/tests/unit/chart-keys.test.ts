@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest'
 import { chartLayout } from '../../lib/chart-geometry'
 import { moveFocus, surfaceForKey } from '../../lib/chart-keys'
+import type { ChartTarget } from '../../lib/chart-keys'
 
-const permanent = chartLayout('permanent')
-const mixed = chartLayout('mixed')
+const layouts = { permanent: chartLayout('permanent'), mixed: chartLayout('mixed') }
+const permanent = layouts.permanent
+
+// [layout, from tooth, part, key, to tooth]: the part stays as it is.
+type Move = [keyof typeof layouts, number, ChartTarget['part'], string, number]
+const MOVES: Move[] = [
+  // To the neighbouring tooth on screen, across the midline, stopping at the ends.
+  ['permanent', 16, 'O', 'ArrowRight', 15],
+  ['permanent', 11, 'M', 'ArrowRight', 21],
+  ['permanent', 21, 'W', 'ArrowLeft', 11],
+  ['permanent', 18, 'W', 'ArrowLeft', 18],
+  ['permanent', 38, 'W', 'ArrowRight', 38],
+  ['permanent', 44, 'W', 'Home', 48],
+  ['permanent', 44, 'W', 'End', 38],
+  // Up and down to the tooth drawn above or below.
+  ['permanent', 16, 'O', 'ArrowDown', 46],
+  ['permanent', 36, 'O', 'ArrowUp', 26],
+  ['permanent', 16, 'O', 'ArrowUp', 16],
+  ['mixed', 15, 'W', 'ArrowDown', 55],
+  ['mixed', 55, 'W', 'ArrowDown', 85],
+  ['mixed', 85, 'W', 'ArrowDown', 45],
+]
 
 describe('keyboard moves on the chart', () => {
-  it('goes to the neighbouring tooth on screen, across the midline, and stops at the ends', () => {
-    expect(moveFocus(permanent, { tooth: 16, part: 'O' }, 'ArrowRight')).toEqual({ tooth: 15, part: 'O' })
-    expect(moveFocus(permanent, { tooth: 11, part: 'M' }, 'ArrowRight')).toEqual({ tooth: 21, part: 'M' })
-    expect(moveFocus(permanent, { tooth: 21, part: 'W' }, 'ArrowLeft')).toEqual({ tooth: 11, part: 'W' })
-    expect(moveFocus(permanent, { tooth: 18, part: 'W' }, 'ArrowLeft')).toEqual({ tooth: 18, part: 'W' })
-    expect(moveFocus(permanent, { tooth: 38, part: 'W' }, 'ArrowRight')).toEqual({ tooth: 38, part: 'W' })
-    expect(moveFocus(permanent, { tooth: 44, part: 'W' }, 'Home')).toEqual({ tooth: 48, part: 'W' })
-    expect(moveFocus(permanent, { tooth: 44, part: 'W' }, 'End')).toEqual({ tooth: 38, part: 'W' })
-  })
-
-  it('goes up and down to the tooth drawn above or below', () => {
-    expect(moveFocus(permanent, { tooth: 16, part: 'O' }, 'ArrowDown')).toEqual({ tooth: 46, part: 'O' })
-    expect(moveFocus(permanent, { tooth: 36, part: 'O' }, 'ArrowUp')).toEqual({ tooth: 26, part: 'O' })
-    expect(moveFocus(permanent, { tooth: 16, part: 'O' }, 'ArrowUp')).toEqual({ tooth: 16, part: 'O' })
-    expect(moveFocus(mixed, { tooth: 15, part: 'W' }, 'ArrowDown')).toEqual({ tooth: 55, part: 'W' })
-    expect(moveFocus(mixed, { tooth: 55, part: 'W' }, 'ArrowDown')).toEqual({ tooth: 85, part: 'W' })
-    expect(moveFocus(mixed, { tooth: 85, part: 'W' }, 'ArrowDown')).toEqual({ tooth: 45, part: 'W' })
+  it.each(MOVES)('%s: %i %s, %s → %i', (layout, tooth, part, key, to) => {
+    expect(moveFocus(layouts[layout], { tooth, part }, key)).toEqual({ tooth: to, part })
   })
 
   it('ignores other keys', () => {
