@@ -1,4 +1,5 @@
 import type { MaybeRefOrGetter } from 'vue'
+import type { ApiResponse } from '#dentalpin/client'
 import type { PlanAction, PlanCloseInput, PlanCreateInput, PlanUpdateInput, TreatmentPlanDetail } from '../models'
 
 /** The async-data key of a plan's detail (the items' mutations refresh it). */
@@ -22,7 +23,7 @@ export function useTreatmentPlan(id: MaybeRefOrGetter<string>) {
 
   const { data, error, refresh } = useAsyncData(
     () => treatmentPlanKey(toValue(id)),
-    () => $fetch(url()).then(res => res.data as TreatmentPlanDetail),
+    () => $fetch<ApiResponse<TreatmentPlanDetail>>(url()).then(res => res.data),
     { server: false, watch: [() => auth.me?.current_clinic_id] },
   )
   const plan = computed(() => data.value ?? null)
@@ -58,18 +59,18 @@ export function useTreatmentPlan(id: MaybeRefOrGetter<string>) {
   /** Propose, accept, reopen or reactivate (close takes its reason: `close`). */
   const act = (action: Exclude<PlanAction, 'close'>) => run(
     action,
-    () => $fetch(`${url()}/${action}`, { method: 'POST', body: {} }),
+    () => $fetch<ApiResponse<TreatmentPlanDetail>>(`${url()}/${action}`, { method: 'POST', body: {} }),
     p => t(`treatment_plan.actions.done.${action}`, { number: p.number }),
   )
   const close = (input: PlanCloseInput) => run(
     'close',
-    () => $fetch(`${url()}/close`, { method: 'POST', body: input }),
+    () => $fetch<ApiResponse<TreatmentPlanDetail>>(`${url()}/close`, { method: 'POST', body: input }),
     p => t('treatment_plan.actions.done.close', { number: p.number }),
     false,
   )
   const update = (input: PlanUpdateInput) => run(
     'update',
-    () => $fetch(url(), { method: 'PUT', body: input }),
+    () => $fetch<ApiResponse<TreatmentPlanDetail>>(url(), { method: 'PUT', body: input }),
     p => t('treatment_plan.actions.saved', { number: p.number }),
     false,
   )
@@ -105,8 +106,8 @@ export function useTreatmentPlanCreate() {
     if (saving.value) return { plan: null }
     saving.value = true
     try {
-      const res = await $fetch('/api/v1/treatment_plan/plans', { method: 'POST', body: input })
-      const created = res.data as TreatmentPlanDetail
+      const res = await $fetch<ApiResponse<TreatmentPlanDetail>>('/api/v1/treatment_plan/plans', { method: 'POST', body: input })
+      const created = res.data
       toast.add({ title: t('treatment_plan.actions.created', { number: created.number }), color: 'success', icon: 'i-lucide-check' })
       return { plan: created }
     }

@@ -11,7 +11,7 @@ import { treatmentPlanKey } from './useTreatmentPlan'
  * plan (and the chart on the page, whose treatments they are); reordering
  * shows the new order at once and goes back to the server's on failure.
  */
-export function useTreatmentPlanItems(plan: Ref<TreatmentPlanDetail | null>) {
+export function useTreatmentPlanItems(plan: Ref<TreatmentPlanDetail | null | undefined>) {
   const { t } = useI18n()
   const toast = useToast()
   const apiError = useApiError()

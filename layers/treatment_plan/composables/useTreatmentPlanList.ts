@@ -29,7 +29,7 @@ export function useTreatmentPlanList(query: MaybeRefOrGetter<TreatmentPlanListQu
     () => $fetch('/api/v1/treatment_plan/plans', { query: params.value }),
     { watch: [params, () => auth.me?.current_clinic_id], server: false },
   )
-  const last = shallowRef<typeof data.value>(null)
+  const last = shallowRef<typeof data.value | null>(null)
   watch(data, (value) => {
     if (value) last.value = value
   }, { immediate: true })

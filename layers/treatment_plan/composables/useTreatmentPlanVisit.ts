@@ -1,4 +1,5 @@
 import type { MaybeRefOrGetter } from 'vue'
+import type { ApiResponse } from '#dentalpin/client'
 import type { VisitItem, VisitItems } from '../models'
 
 /**
@@ -15,7 +16,7 @@ export function useTreatmentPlanVisit(appointmentId: MaybeRefOrGetter<string>) {
 
   const { data, error, refresh } = useAsyncData(
     () => `treatment_plan:visit:${toValue(appointmentId)}`,
-    () => $fetch(url()).then(res => res.data as VisitItems),
+    () => $fetch<ApiResponse<VisitItems>>(url()).then(res => res.data),
     { server: false },
   )
   const visit = computed(() => data.value ?? null)
@@ -27,8 +28,8 @@ export function useTreatmentPlanVisit(appointmentId: MaybeRefOrGetter<string>) {
     if (saving.value) return false
     saving.value = true
     try {
-      const res = await $fetch(url(), { method: 'PUT', body: { items } })
-      data.value = res.data as VisitItems
+      const res = await $fetch<ApiResponse<VisitItems>>(url(), { method: 'PUT', body: { items } })
+      data.value = res.data
       toast.add({ title: t('treatment_plan.visit.saved'), color: 'success', icon: 'i-lucide-check' })
       return true
     }

@@ -18,7 +18,7 @@ const ERROR_CODES = [
   'plan_not_found', 'item_not_found', 'patient_not_found', 'appointment_not_found', 'professional_not_found', 'plan_read_only',
   'not_deletable', 'items_locked', 'item_not_pending', 'treatment_not_found', 'treatment_not_plannable', 'treatment_in_other_plan',
   'reorder_mismatch', 'already_in_status', 'illegal_transition', 'empty_plan', 'appointment_closed', 'duplicate_item',
-  'invalid_visit_items', 'item_other_patient', 'plan_not_open', 'patient_archived', 'one_source',
+  'invalid_visit_items', 'item_other_patient', 'plan_not_open', 'patient_archived', 'one_source', 'already_in_plan',
 ]
 
 describe('treatment_plan translations', () => {
