@@ -1,6 +1,9 @@
-import { BaseModule, OFFICIAL_MODULE } from '#dentalpin'
+import { BaseModule, OFFICIAL_MODULE, useDb } from '#dentalpin'
+import type { ModuleEventHandler } from '#dentalpin'
 import { registerNoteOwnerType } from '#layers/clinical_notes/owners'
+import type { TreatmentPlanDb } from './server/db'
 import { planPatient } from './server/repositories/plans'
+import { onAppointmentCompleted, onTreatmentCancelled, onTreatmentCompleted } from './server/services/handlers'
 
 // Notes on a plan: clinical_notes attaches them through the plan's patient.
 registerNoteOwnerType({ type: 'plan', module: 'treatment_plan', patientOf: planPatient })
@@ -47,5 +50,16 @@ export default class TreatmentPlanModule extends BaseModule {
       { table: 'treatment_plan_items' },
       { table: 'treatment_plan_visit_items' },
     ]
+  }
+
+  /** The visit performs its ticked items; a performed or cancelled treatment settles its item (server/services/handlers.ts). */
+  // publisherOnly: with several instances on one PostgreSQL database, each runs once.
+  override getEventHandlers(): Record<string, ModuleEventHandler> {
+    const db = () => useDb<TreatmentPlanDb>()
+    return {
+      'appointment.completed': { handler: (p: Record<string, unknown>) => onAppointmentCompleted(db(), p), publisherOnly: true },
+      'treatment.completed': { handler: (p: Record<string, unknown>) => onTreatmentCompleted(db(), p), publisherOnly: true },
+      'odontogram.treatment_cancelled': { handler: (p: Record<string, unknown>) => onTreatmentCancelled(db(), p), publisherOnly: true },
+    }
   }
 }

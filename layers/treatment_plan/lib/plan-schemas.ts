@@ -73,9 +73,6 @@ export const itemAddSchema = z.object({
   if (v.treatment_id === undefined && v.catalog_item_id === undefined) {
     ctx.addIssue({ code: 'custom', path: ['catalog_item_id'], message: 'validation.required' })
   }
-  if (v.treatment_id !== undefined && v.catalog_item_id !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['treatment_id'], message: 'treatment_plan.one_source' })
-  }
 })
 export type ItemAddInput = z.input<typeof itemAddSchema>
 
@@ -103,8 +100,8 @@ export const planCloseSchema = z.object({
 }).refine(v => v.reason !== 'other' || v.note !== null, { path: ['note'], message: 'validation.required' })
 export type PlanCloseInput = z.input<typeof planCloseSchema>
 
-/** Propose, accept, reopen, reactivate: no body, or an empty object. */
-export const emptyBodySchema = z.object({}).strict()
+/** Propose, accept, reopen, reactivate: no body (other keys are ignored). */
+export const emptyBodySchema = z.object({})
 
 /** PUT /appointments/{appointment_id}/items: the items this visit does (replaces the set). */
 export const visitItemsSchema = z.object({
