@@ -138,11 +138,11 @@ describe('treatment plans', () => {
     await shoot(page, 'plan-progress.en')
 
     // The timeline: the plan's events and the work done.
-    await page.goto(`/patients/${patientId}?tab=patient_timeline.timeline`)
+    await page.goto(`/patients/${patientId}?tab=patient_timeline.tab`)
     await hydrated(page)
-    await page.getByRole('tab', { name: 'Timeline' }).click()
     await page.getByText(/Treatment completed on tooth 16/).first().waitFor()
-    await page.getByText(/plan PLAN-\d{4}-\d{4} accepted/i).first().waitFor()
+    await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} accepted/).first().waitFor()
+    await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} proposed to the patient/).first().waitFor()
     await page.context().close()
   })
 
