@@ -61,6 +61,7 @@ describe('treatment plans', () => {
 
   it('takes two fillings from the chart through the plan to a visit that does one of them', async () => {
     const page = await as('dentist')
+    page.setDefaultTimeout(15_000)
     await page.goto(`/patients/${patientId}?tab=treatment_plan.plans`)
     await hydrated(page)
     await page.getByText('No treatment plans yet.').waitFor()
@@ -114,8 +115,10 @@ describe('treatment plans', () => {
       await page.waitForLoadState('networkidle')
     }
     // At the end: ticked done, then the visit completed.
-    await visit.getByRole('checkbox', { name: 'Composite filling 16 O done at this visit' }).check()
-    await toast(page, 'Visit work saved')
+    // The tick is the server's answer: it shows once saved.
+    const tick = visit.getByRole('checkbox', { name: 'Composite filling 16 O done at this visit' })
+    await tick.click()
+    await expect.poll(() => tick.getAttribute('aria-checked')).toBe('true')
     await shoot(page, 'visit.en')
     await dialog.getByRole('button', { name: 'Complete', exact: true }).click()
     await expect.poll(async () => (await page.request.get(`/api/v1/agenda/appointments/${visitId}`).then(r => r.json())).data.status).toBe('completed')
@@ -144,7 +147,7 @@ describe('treatment plans', () => {
     await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} accepted/).first().waitFor()
     await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} proposed to the patient/).first().waitFor()
     await page.context().close()
-  })
+  }, 180_000)
 
   /** Books the dentist (or the first free professional) on a visit of this patient that ended a moment ago. */
   async function bookJustEndedVisit(page: Page): Promise<string> {
