@@ -31,9 +31,9 @@ describe('treatment plans', () => {
     const patient = await api.post('/api/v1/patients', { first_name: 'Teo', last_name: 'Plan Molar', phone: '+34 600 222 333' })
     expect(patient.status).toBe(201)
     patientId = patient.body.data.id
-    // A second patient with a draft plan of one crown, for the receptionist.
+    // A second patient with a draft plan of one filling, for the receptionist.
     const other = await api.post('/api/v1/patients', { first_name: 'Lia', last_name: 'Cierre Prieto', phone: '+34 600 222 444' })
-    const plan = await api.post('/api/v1/treatment_plan/plans', { patient_id: other.body.data.id, title: 'Crown on 36' })
+    const plan = await api.post('/api/v1/treatment_plan/plans', { patient_id: other.body.data.id, title: 'Filling on 36' })
     expect(plan.status, JSON.stringify(plan.body)).toBe(201)
     otherPlan = { id: plan.body.data.id, number: plan.body.data.number }
     const items = await api.get('/api/v1/catalog/items?search=RES-COMP')
