@@ -1,7 +1,8 @@
 import { BaseModule, OFFICIAL_MODULE, useDb } from '#dentalpin'
-import type { ModuleEventHandler } from '#dentalpin'
+import type { DemoContext, ModuleEventHandler } from '#dentalpin'
 import { registerNoteOwnerType } from '#layers/clinical_notes/owners'
 import type { TreatmentPlanDb } from './server/db'
+import { seedTreatmentPlanDemo } from './server/demo'
 import { planPatient } from './server/repositories/plans'
 import { onAppointmentCompleted, onTreatmentCancelled, onTreatmentCompleted } from './server/services/handlers'
 
@@ -61,5 +62,9 @@ export default class TreatmentPlanModule extends BaseModule {
       'treatment.completed': { handler: (p: Record<string, unknown>) => onTreatmentCompleted(db(), p), publisherOnly: true },
       'odontogram.treatment_cancelled': { handler: (p: Record<string, unknown>) => onTreatmentCancelled(db(), p), publisherOnly: true },
     }
+  }
+
+  override async seedDemo(ctx: DemoContext) {
+    await seedTreatmentPlanDemo(ctx)
   }
 }

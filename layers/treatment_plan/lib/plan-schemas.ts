@@ -10,7 +10,7 @@ const text = (max: number) => z.string().trim().max(max, 'validation.too_long')
 const optionalText = (max: number) => text(max).nullable().optional().transform(v => (v === '' || v === undefined ? null : v))
 /** Absent stays absent (unchanged), '' or null clears (update). */
 const patchText = (max: number) => text(max).nullable().transform(v => (v === '' ? null : v)).optional()
-const phase = z.number('validation.required').int().min(1).max(PLAN_PHASES.length)
+const phase = z.number().int().min(1).max(PLAN_PHASES.length)
 
 /** POST /plans. */
 export const planCreateSchema = z.object({

@@ -131,11 +131,13 @@ export async function planIn(api: ApiClient, items: Items, patientId: string, st
 }
 
 let hour = 0
-/** An appointment of the patient with the dentist, one hour after the previous one (201 asserted). */
+let cabinet: string | undefined
+/** An appointment of the patient with the dentist in the first cabinet, one hour after the previous one (201 asserted). */
 export async function book(api: ApiClient, patientId: string, professionalId: string, start = Date.UTC(2030, 0, 7, 8, 0, 0)) {
+  cabinet ??= (await api.get('/api/v1/agenda/cabinets')).body.data[0].id as string
   const at = start + (hour++) * 3_600_000
   const res = await api.post('/api/v1/agenda/appointments', {
-    patient_id: patientId, professional_id: professionalId,
+    patient_id: patientId, professional_id: professionalId, cabinet_id: cabinet,
     start_time: new Date(at).toISOString(), end_time: new Date(at + 1_800_000).toISOString(),
   })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
