@@ -105,7 +105,7 @@ describe('treatment plans', () => {
     await page.goto(`/appointments?appointment=${visitId}`)
     await hydrated(page)
     const visit = page.getByTestId('treatment-plan-visit')
-    await visit.getByRole('button', { name: 'Add Composite filling 16 O to this visit' }).click()
+    await visit.getByRole('button', { name: /^Add Composite filling 16 O · PLAN-/ }).click()
     await toast(page, 'Visit work saved')
     await visit.getByTestId('treatment-plan-visit-items').getByText('Composite filling').waitFor()
     const dialog = page.getByRole('dialog')
@@ -116,7 +116,7 @@ describe('treatment plans', () => {
     }
     // At the end: ticked done, then the visit completed.
     // The tick is the server's answer: it shows once saved.
-    const tick = visit.getByRole('checkbox', { name: 'Composite filling 16 O done at this visit' })
+    const tick = visit.getByRole('checkbox', { name: 'Done: Composite filling 16 O' })
     await tick.click()
     await expect.poll(() => tick.getAttribute('aria-checked')).toBe('true')
     await shoot(page, 'visit.en')

@@ -71,7 +71,7 @@ describe('<TreatmentPlanItems>', () => {
     await dialog.get('button').trigger('click')
     await flushPromises()
     expect(fake.remove).toHaveBeenCalledWith(expect.objectContaining({ id: 'i26' }))
-    await button(w, 'Mark Composite filling 16 O done').trigger('click')
+    await button(w, 'Mark done: Composite filling 16 O').trigger('click')
     await w.get('[role="dialog"] button').trigger('click')
     await flushPromises()
     expect(fake.perform).toHaveBeenCalledWith(expect.objectContaining({ id: 'i16' }))
