@@ -29,7 +29,7 @@ describe('module lifecycle REST', () => {
     expect(res.status).toBe(200)
     const byName = Object.fromEntries(res.body.data.map((m: any) => [m.name, m]))
     // The official modules (auto-installed at boot) are listed too.
-    expect(Object.keys(byName)).toEqual(['agenda', 'catalog', 'clinical_notes', 'odontogram', 'patient_timeline', 'patients', 'sample_base', 'sample_broken', 'sample_module'])
+    expect(Object.keys(byName)).toEqual(['agenda', 'catalog', 'clinical_notes', 'odontogram', 'patient_timeline', 'patients', 'sample_base', 'sample_broken', 'sample_module', 'treatment_plan'])
     expect(byName.patients).toMatchObject({ state: 'installed', category: 'official', removable: false, auto_install: true })
     expect(byName.sample_module).toMatchObject({ state: 'uninstalled', version: '1.0.0', installed_version: null, in_disk: true, category: 'community', depends: ['sample_base@^1.0'] })
     expect(byName.sample_base.dependents).toEqual(['sample_module'])
@@ -270,8 +270,8 @@ describe('restart through the supervisor', () => {
     expect(back).toBe(true)
     const status = await api.get('/api/v1/modules/-/status')
     expect(status.body.data.pending).toEqual([])
-    // The four official modules and the two sample ones.
-    expect(status.body.data.by_state.installed).toBe(8)
+    // The seven official modules and the two sample ones.
+    expect(status.body.data.by_state.installed).toBe(9)
     expect((await api.get('/api/v1/sample_module/notes')).status).toBe(200)
     // A new process boots while the other API files keep the two cores busy: the wait above may take its whole minute.
   }, 90_000)

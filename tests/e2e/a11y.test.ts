@@ -55,6 +55,7 @@ function describeViolations(violations: Violation[]): string {
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   const app = useAppInBrowser({ env: DEMO_ENV })
   let patientPath = ''
+  let planPath = ''
   const day = '2031-03-12'
 
   beforeAll(async () => {
@@ -70,6 +71,14 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const professional = professionals.body.data[0].id as string
     const cabinets = await api.get('/api/v1/agenda/cabinets')
     const cabinet = cabinets.body.data[0].id as string
+    // A treatment plan with one planned filling (the plan page, its chart and the visit's plan work).
+    const plan = await api.post('/api/v1/treatment_plan/plans', { patient_id: patient.body.data.id, title: 'Restorative work' })
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201)
+    planPath = `/treatment-plans/${plan.body.data.id}`
+    const items = await api.get('/api/v1/catalog/items?search=RES-COMP')
+    const composite = items.body.data.find((i: { code: string }) => i.code === 'RES-COMP')
+    const added = await api.post(`/api/v1/treatment_plan/plans/${plan.body.data.id}/items`, { catalog_item_id: composite.id, teeth: [{ tooth: 16, surfaces: ['O'] }] })
+    expect(added.status, JSON.stringify(added.body)).toBe(201)
     for (const [i, status] of STATUSES.entries()) {
       const hour = String(8 + i).padStart(2, '0')
       const created = await api.post('/api/v1/agenda/appointments', {
@@ -175,6 +184,24 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       await page.getByRole('button', { name: /Contraste Ruiz/ }).first().click()
       await page.getByRole('dialog').waitFor()
       await check(page, ui, 'schedule-appointment')
+      await page.context().close()
+    })
+
+    it('the treatment plans board and a plan', async () => {
+      const page = await signedIn(ui)
+      await open(page, '/treatment-plans')
+      await page.getByTestId('treatment-plan-rows').waitFor()
+      await check(page, ui, 'treatment-plans-board')
+      await open(page, '/treatment-plans?tab=closed')
+      await page.getByTestId('treatment-plan-rows').waitFor()
+      await check(page, ui, 'treatment-plans-closed')
+      await open(page, planPath)
+      await page.getByTestId('treatment-plan-item').first().waitFor()
+      await page.getByTestId('odontogram-chart').waitFor()
+      await check(page, ui, 'treatment-plan')
+      await page.getByRole('button', { name: es ? 'Cerrar plan' : 'Close plan' }).click()
+      await page.getByRole('dialog').waitFor()
+      await check(page, ui, 'treatment-plan-close')
       await page.context().close()
     })
 

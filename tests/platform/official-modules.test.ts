@@ -67,7 +67,7 @@ describe('official modules', () => {
     expect(TRANSITIONS.completed).toEqual([])
     expect(TIMELINE_CATEGORIES).toContain('visit')
     expect(NOTE_TYPES).toEqual(['administrative', 'diagnosis', 'treatment', 'progress'])
-    // clinical_notes' own owner types, and agenda's and odontogram's, registered when their module.ts loaded.
-    expect(noteOwnerTypeNames()).toEqual(['appointment', 'patient', 'tooth', 'treatment'])
+    // clinical_notes' own owner types, and agenda's, odontogram's and treatment_plan's, registered when their module.ts loaded.
+    expect(noteOwnerTypeNames()).toEqual(['appointment', 'patient', 'plan', 'tooth', 'treatment'])
   })
 })

@@ -8,7 +8,7 @@ import type { ModuleClass, ModuleEntry } from '../../server/platform/module'
 
 const layersDir = fileURLToPath(new URL('../../layers/', import.meta.url))
 
-export const OFFICIAL_MODULES = ['patients', 'clinical_notes', 'agenda', 'patient_timeline', 'catalog', 'odontogram'] as const
+export const OFFICIAL_MODULES = ['patients', 'clinical_notes', 'agenda', 'patient_timeline', 'catalog', 'odontogram', 'treatment_plan'] as const
 
 export function officialEntry(name: string): ModuleEntry {
   const dir = `${layersDir}${name}`

@@ -147,6 +147,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     // Administrative notes and templates: every role may read and write them (clinical ones are refused to some roles by type, in the service).
     notes: () => mk('/api/v1/clinical_notes/notes', { owner_type: 'patient', owner_id: rows.patients, type: 'administrative', body: `<p>Sweep ${next()}</p>` }),
     templates: () => mk('/api/v1/clinical_notes/templates', { name: `Sweep template ${next()}`, type: 'administrative', body: '<p>Sweep</p>' }),
+    plans: () => mk('/api/v1/treatment_plan/plans', { patient_id: rows.patients, title: `Sweep plan ${next()}` }),
   }
   // The collection is the path segment before the id.
   make['vat-types'] = () => mk('/api/v1/catalog/vat-types', { names: { en: 'Sweep VAT' }, rate: '10.00' })
@@ -161,6 +162,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   rows.items = await make.items!()
   rows.notes = await make.notes!()
   rows.templates = await make.templates!()
+  rows.plans = await make.plans!()
 
   const fresh = (email: string, clinicId: string | null = null) => async () => {
     const api = await signIn(url, email, email === OWNER.email ? OWNER.password : PASSWORD)
@@ -281,6 +283,13 @@ export function validBody(world: World, route: Route, caller: Caller | null): un
     'POST /api/v1/catalog/items': () => ({ code: `SWEEP-BODY-${n}`, names: { en: `Sweep ${n}` }, category_id: world.rows.categories, default_price: '10.00' }),
     'PUT /api/v1/catalog/items/:id': () => ({ default_price: '12.00' }),
     'POST /api/v1/catalog/items/import': () => ({ items: [{ code: `SWEEP-IMPORT-${n}`, names: { en: `Sweep ${n}` }, category_key: 'diagnosis', default_price: '10.00' }] }),
+    'POST /api/v1/treatment_plan/plans': () => ({ patient_id: world.rows.patients, title: `Sweep ${n}` }),
+    'PUT /api/v1/treatment_plan/plans/:id': () => ({ title: `Swept ${n}` }),
+    'POST /api/v1/treatment_plan/plans/:id/items': () => ({ treatment_id: world.rows.entries }),
+    'PUT /api/v1/treatment_plan/plans/:id/items/:item_id': () => ({ phase: 2 }),
+    'POST /api/v1/treatment_plan/plans/:id/items/reorder': () => ({ items: [{ id: world.rows.plans, phase: 1 }] }),
+    'POST /api/v1/treatment_plan/plans/:id/close': () => ({ reason: 'expired' }),
+    'PUT /api/v1/treatment_plan/appointments/:appointment_id/items': () => ({ items: [] }),
     'POST /api/v1/auth/users': () => ({ email: `new-${n}@sweep.test`, first_name: 'New', last_name: 'Member', role: 'receptionist', password: PASSWORD }),
     'PUT /api/v1/auth/users/:id': () => ({ first_name: `Renamed${n}` }),
     'POST /api/v1/auth/clinic': () => ({ clinic_id: caller?.clinicId ?? world.clinicA }),
@@ -317,6 +326,10 @@ export const SERVICE_RULES: Record<string, { ownerAdminOnly?: true, refusedRoles
   'POST /api/v1/odontogram/patients/:patient_id/entries': {
     refusedRoles: ['assistant'],
     why: 'createEntry(): assistants hold odontogram.conditions.write but chart only where the clinic turns on settings.odontogram.assistants_record_conditions (off here)',
+  },
+  'POST /api/v1/treatment_plan/plans/:id/items/:item_id/perform': {
+    refusedRoles: ['assistant'],
+    why: 'performing is clinical work: the handler also requires odontogram.write, which assistants lack (they hold treatment_plan.plans.write)',
   },
 }
 

@@ -2,6 +2,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import type { Arch, EntryCreateInput, ToothRole } from '../models'
 import type { ChartSurface } from '../lib/chart-geometry'
 import { CHART_SURFACES } from '../lib/chart-geometry'
+import type { ChartPlanningTarget } from '../lib/chart-planning'
 import type { ChartTool, Picked } from '../lib/chart-tools'
 import { applyProblem, bridgeRoles, clickOutcome, entryInputs, toolRule } from '../lib/chart-tools'
 import { useOdontogramEntries } from './useOdontogramEntries'
@@ -12,9 +13,14 @@ import { useOdontogramWords } from './useOdontogramWords'
  * surfaces, bridge roles and whether treatments are recorded as found done
  * (`existing`). A pick applies at once or grows the selection (lib/chart-tools);
  * `apply()` turns the selection into entries on the server. Nothing here
- * outlives the tab: what was charted is on the server.
+ * outlives the tab: what was charted is on the server. With a planning
+ * target (lib/chart-planning), planned treatments go to the target instead.
  */
-export function useOdontogramEditor(patientId: MaybeRefOrGetter<string>, toolName: (tool: ChartTool) => string) {
+export function useOdontogramEditor(
+  patientId: MaybeRefOrGetter<string>,
+  toolName: (tool: ChartTool) => string,
+  planning: MaybeRefOrGetter<ChartPlanningTarget | null> = null,
+) {
   const { t } = useI18n()
   const words = useOdontogramWords()
   const entries = useOdontogramEntries(patientId)
@@ -54,8 +60,10 @@ export function useOdontogramEditor(patientId: MaybeRefOrGetter<string>, toolNam
     const current = tool.value
     if (!current || entries.isBusy('create')) return false
     let ok = true
+    const target = toValue(planning)
     for (const input of entryInputs(current, picks, { existing: existing.value, arch, roles: roles.value })) {
-      ok = (await entries.create(input, said(input, current))) !== null && ok
+      const planned = target && input.kind === 'treatment' && !input.existing
+      ok = (await (planned ? entries.plan(target, input, said(input, current)) : entries.create(input, said(input, current)))) !== null && ok
       if (!ok) break
     }
     if (ok) setSelection([])

@@ -1,5 +1,6 @@
 import type { MaybeRefOrGetter } from 'vue'
 import type { EntryCreateInput, OdontogramEntry } from '../models'
+import type { ChartPlanningTarget } from '../lib/chart-planning'
 import { odontogramChartKey } from './useOdontogramChart'
 
 /**
@@ -46,6 +47,8 @@ export function useOdontogramEntries(patientId: MaybeRefOrGetter<string>) {
     () => $fetch(`/api/v1/odontogram/patients/${toValue(patientId)}/entries`, { method: 'POST', body: input }),
     said,
   )
+  /** Planning mode: the host plans the treatment (lib/chart-planning); same guard, toast and refresh. */
+  const plan = (target: ChartPlanningTarget, input: EntryCreateInput, said: string) => run('create', () => target.plan(input), said)
   const perform = (entry: OdontogramEntry, said: string) => run(
     entry.id,
     () => $fetch(`/api/v1/odontogram/entries/${entry.id}/perform`, { method: 'POST', body: {} }),
@@ -64,5 +67,5 @@ export function useOdontogramEntries(patientId: MaybeRefOrGetter<string>) {
   )
   const isBusy = (key: string) => busy.value.includes(key)
 
-  return { create, perform, cancel, remove, isBusy, busy: readonly(busy) }
+  return { create, plan, perform, cancel, remove, isBusy, busy: readonly(busy) }
 }

@@ -8,19 +8,21 @@ import { computed, ref, shallowRef } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SlotPatient } from '#dentalpin/client'
 import OdontogramChartTab from '../../components/odontogram/OdontogramChartTab.vue'
+import type { ChartPlanningTarget } from '../../lib/chart-planning'
 import type { OdontogramChart } from '../../models'
 import { STUBS, chart, entry, useLocale, vueWarnings, warnHandler } from './harness'
 
 const data = shallowRef<OdontogramChart | null>(null)
 const create = vi.fn()
 const perform = vi.fn()
+const plan = vi.fn()
 vi.mock('../../composables/useOdontogramChart', () => ({
   odontogramChartKey: (p: string, at: string | null) => `${p}:${at}`,
   useOdontogramChart: () => ({ chart: data, loading: computed(() => !data.value), replaying: ref(false), loadError: ref(null), refresh: vi.fn() }),
 }))
 vi.mock('../../composables/useOdontogramChangeDates', () => ({ useOdontogramChangeDates: () => ({ dates: ref([]), refresh: vi.fn() }) }))
 vi.mock('../../composables/useOdontogramEntries', () => ({
-  useOdontogramEntries: () => ({ create, perform, cancel: vi.fn(), isBusy: () => false, busy: ref([]) }),
+  useOdontogramEntries: () => ({ create, plan, perform, cancel: vi.fn(), isBusy: () => false, busy: ref([]) }),
 }))
 vi.mock('../../composables/useOdontogramTreatments', () => ({
   useOdontogramTreatments: () => ({
@@ -53,6 +55,7 @@ beforeEach(() => {
   ])
   create.mockReset().mockResolvedValue({ id: 'new' })
   perform.mockReset()
+  plan.mockReset().mockResolvedValue({ id: 'item' })
   Object.assign(globals, {
     useRoute: () => ({ query: {} }),
     useRouter: () => ({ replace: vi.fn() }),
@@ -65,7 +68,7 @@ afterEach(() => {
 })
 
 const PATIENT = { id: 'p1', first_name: 'Ana', last_name: 'García', full_name: 'Ana García', status: 'active' } as SlotPatient
-const mountTab = () => mount(OdontogramChartTab, { props: { ctx: { patient: PATIENT } }, global: { stubs: STUBS, config: { warnHandler } } })
+const mountTab = (planning: ChartPlanningTarget | null = null) => mount(OdontogramChartTab, { props: { ctx: { patient: PATIENT }, planning }, global: { stubs: STUBS, config: { warnHandler } } })
 const buttons = (w: ReturnType<typeof mountTab>) => w.findAll('button').map(b => b.text())
 
 describe('<OdontogramChartTab>', () => {
@@ -130,5 +133,36 @@ describe('<OdontogramChartTab>', () => {
     const w = mountTab()
     await flushPromises()
     expect(w.text()).toContain('Nothing charted yet')
+  })
+
+  it('hands planned treatments to a planning target, and charts conditions as usual', async () => {
+    signIn(['odontogram.read', 'odontogram.write'])
+    const target = { label: 'PLAN-2026-0007', plan: vi.fn() }
+    const w = mountTab(target)
+    await flushPromises()
+    expect(w.get('[data-testid="odontogram-planning-banner"]').text()).toBe('New treatments join PLAN-2026-0007')
+    await w.findAll('button').find(b => b.text() === 'Restorative')!.trigger('click')
+    await w.findAll('button').find(b => b.text() === 'Composite filling')!.trigger('click')
+    await w.get('[aria-label="Tooth 36, occlusal"]').trigger('click')
+    await flushPromises()
+    expect(plan).toHaveBeenCalledWith(
+      target,
+      { kind: 'treatment', clinical_type: 'filling', catalog_item_id: 'i-comp', scope: 'tooth', teeth: [{ tooth: 36, surfaces: ['O'] }] },
+      'Composite filling planned on 36 O',
+    )
+    expect(create).not.toHaveBeenCalled()
+    await w.findAll('button').find(b => b.text() === 'Conditions')!.trigger('click')
+    await w.findAll('button').find(b => b.text() === 'Caries')!.trigger('click')
+    await w.get('[aria-label="Tooth 16, occlusal"]').trigger('click')
+    await flushPromises()
+    expect(create).toHaveBeenCalledTimes(1)
+    expect(plan).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows no planning banner without a target', async () => {
+    signIn(['odontogram.read', 'odontogram.write'])
+    const w = mountTab()
+    await flushPromises()
+    expect(w.find('[data-testid="odontogram-planning-banner"]').exists()).toBe(false)
   })
 })

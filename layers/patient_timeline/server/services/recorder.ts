@@ -13,16 +13,18 @@ import { findClinicLocale, findUserName, insertEntry, patientExistsInClinic } fr
 import type { NewTimelineEntry, TimelineDb } from '../repositories/timeline'
 import { describeChanges, formatAmount, formatWhen, TIMELINE_TEXTS, timelineLanguage } from './texts'
 import type { TimelineTexts } from './texts'
-import { clinicalText } from './clinical'
+import { clinicalText, planText } from './clinical'
 import { date, list, text, uuid } from './payload'
 
 const log = consola.withTag('app.modules.patient_timeline')
 
 /**
  * Events modules publish outside the core catalog that the timeline follows
- * by name (odontogram: `{entry_id, patient_id, clinic_id, clinical_type, teeth}`).
+ * by name (odontogram: `{entry_id, patient_id, clinic_id, clinical_type, teeth}`;
+ * treatment_plan: `{plan_id, patient_id, clinic_id, number}` + `items, total`
+ * on proposed and `reason` on closed).
  */
-type ModuleEvent = 'odontogram.treatment_planned'
+type ModuleEvent = 'odontogram.treatment_planned' | `treatment_plan.${'created' | 'proposed' | 'accepted' | 'completed' | 'closed'}`
 
 /** Every catalog event the timeline follows (all of them but clinic.created), and the modules' events above. */
 export const TIMELINE_EVENTS = [
@@ -35,6 +37,7 @@ export const TIMELINE_EVENTS = [
   'document.uploaded',
   'clinical_note.created', 'clinical_note.amended',
   'odontogram.treatment_planned',
+  'treatment_plan.created', 'treatment_plan.proposed', 'treatment_plan.accepted', 'treatment_plan.completed', 'treatment_plan.closed',
 ] as const satisfies readonly (EventType | ModuleEvent)[]
 export type TimelineEvent = (typeof TIMELINE_EVENTS)[number]
 
@@ -48,7 +51,7 @@ const ONCE_PER_SOURCE: ReadonlySet<TimelineEvent> = new Set<TimelineEvent>([
   'patient.created', 'appointment.scheduled', 'appointment.completed', 'appointment.cancelled', 'appointment.no_show',
   'treatment.completed', 'budget.created', 'budget.accepted', 'budget.rejected',
   'invoice.created', 'invoice.issued', 'invoice.paid', 'payment.recorded', 'document.uploaded',
-  'clinical_note.created', 'odontogram.treatment_planned',
+  'clinical_note.created', 'odontogram.treatment_planned', 'treatment_plan.created', 'treatment_plan.completed',
 ])
 
 /** Final appointment statuses have events of their own: an update to one of them is not recorded twice. */
@@ -100,12 +103,18 @@ const CATEGORY: Record<TimelineEvent, TimelineCategory> = {
   'clinical_note.created': 'note',
   'clinical_note.amended': 'note',
   'odontogram.treatment_planned': 'treatment',
+  'treatment_plan.created': 'treatment',
+  'treatment_plan.proposed': 'treatment',
+  'treatment_plan.accepted': 'treatment',
+  'treatment_plan.completed': 'treatment',
+  'treatment_plan.closed': 'treatment',
 }
 
 /** Event families whose source is not `<family>_id` of the payload. */
 const SOURCES: Record<string, { type: string, key: string }> = {
   clinical_note: { type: 'clinical_note', key: 'note_id' },
   odontogram: { type: 'odontogram_entry', key: 'entry_id' },
+  treatment_plan: { type: 'treatment_plan', key: 'plan_id' },
 }
 
 /** The id field of each event's source and the source type stored with the entry. */
@@ -239,6 +248,12 @@ async function write(db: Kysely<TimelineDb>, event: TimelineEvent, payload: Payl
     case 'clinical_note.created':
     case 'clinical_note.amended':
       return clinicalText(event, payload, t, clinic.currency)
+    case 'treatment_plan.created':
+    case 'treatment_plan.proposed':
+    case 'treatment_plan.accepted':
+    case 'treatment_plan.completed':
+    case 'treatment_plan.closed':
+      return planText(event, payload, t, clinic.currency)
     case 'budget.created':
     case 'budget.sent':
     case 'budget.accepted':

@@ -4,6 +4,8 @@
 import { knownTimeZone } from '#dentalpin'
 import { CLINICAL_EN, CLINICAL_ES } from './texts-clinical'
 import type { ClinicalTimelineTexts } from './texts-clinical'
+import { PLANS_EN, PLANS_ES } from './texts-plans'
+import type { PlanTimelineTexts } from './texts-plans'
 
 export const TIMELINE_LANGUAGES = ['en', 'es'] as const
 export type TimelineLanguage = (typeof TIMELINE_LANGUAGES)[number]
@@ -40,6 +42,8 @@ export interface TimelineTexts {
   documentTypes: Record<string, Text>
   /** The chart's and the notes' events (texts-clinical.ts). */
   clinical: ClinicalTimelineTexts
+  /** treatment_plan's events (texts-plans.ts). */
+  plans: PlanTimelineTexts
 }
 
 const en: TimelineTexts = {
@@ -114,6 +118,7 @@ const en: TimelineTexts = {
   document: { uploaded: title => (title ? `Document uploaded: ${title}` : 'Document uploaded') },
   documentTypes: { consent: 'Consent form', xray: 'X-ray', photo: 'Photo', report: 'Report', prescription: 'Prescription', other: 'Other document' },
   clinical: CLINICAL_EN,
+  plans: PLANS_EN,
 }
 
 const es: TimelineTexts = {
@@ -188,6 +193,7 @@ const es: TimelineTexts = {
   document: { uploaded: title => (title ? `Documento subido: ${title}` : 'Documento subido') },
   documentTypes: { consent: 'Consentimiento', xray: 'Radiografía', photo: 'Fotografía', report: 'Informe', prescription: 'Receta', other: 'Otro documento' },
   clinical: CLINICAL_ES,
+  plans: PLANS_ES,
 }
 
 export const TIMELINE_TEXTS: Record<TimelineLanguage, TimelineTexts> = { en, es }

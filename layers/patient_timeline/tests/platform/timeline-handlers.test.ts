@@ -273,6 +273,37 @@ describe('treatment, financial and document events', () => {
     ])
   })
 
+  it('treatment_plan events name the plan; a proposal counts its treatments and total, a closure says why', async () => {
+    const plan = randomUUID()
+    const who = { plan_id: plan, patient_id: en.patient, clinic_id: en.clinic, number: 'PLAN-2026-0007' }
+    expect(await publish('treatment_plan.created', who, en.patient)).toEqual([
+      { event_type: 'treatment_plan.created', category: 'treatment', title: 'Treatment plan PLAN-2026-0007 created', description: null, source_type: 'treatment_plan', source_id: plan, data: who },
+    ])
+    const items = [{ item_id: randomUUID() }, { item_id: randomUUID() }]
+    expect(await publish('treatment_plan.proposed', { ...who, items, total: '125.00' }, en.patient)).toMatchObject([
+      { title: 'Treatment plan PLAN-2026-0007 proposed to the patient', description: '2 treatments · Total: €125.00', source_id: plan },
+    ])
+    expect(await publish('treatment_plan.accepted', who, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 accepted', description: null }])
+    expect(await publish('treatment_plan.completed', who, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 completed' }])
+    expect(await publish('treatment_plan.closed', { ...who, reason: 'rejected_by_patient' }, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 closed', description: 'Rejected by the patient' }])
+    // Proposed again after a reopen: recorded again; created twice (a retry): once.
+    eventBus.publish('treatment_plan.proposed', { ...who, items, total: '125.00' })
+    eventBus.publish('treatment_plan.proposed', { ...who, items, total: '125.00' })
+    eventBus.publish('treatment_plan.created', who)
+    eventBus.publish('treatment_plan.created', who)
+    await eventBus.drain()
+    expect((await entries(en.patient)).map(e => e.event_type)).toEqual(['treatment_plan.closed', 'treatment_plan.proposed', 'treatment_plan.proposed', 'treatment_plan.created'])
+
+    const esWho = { plan_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, number: 'PLAN-2026-0008' }
+    expect(await publish('treatment_plan.created', esWho, es.patient)).toMatchObject([{ title: 'Plan de tratamiento PLAN-2026-0008 creado' }])
+    expect(await publish('treatment_plan.proposed', { ...esWho, items: [{ item_id: randomUUID() }], total: '60.00' }, es.patient)).toMatchObject([
+      { title: 'Plan de tratamiento PLAN-2026-0008 propuesto al paciente', description: '1 tratamiento · Total: 60,00\u00A0€' },
+    ])
+    expect(await publish('treatment_plan.accepted', esWho, es.patient)).toMatchObject([{ title: 'Plan de tratamiento PLAN-2026-0008 aceptado' }])
+    expect(await publish('treatment_plan.completed', esWho, es.patient)).toMatchObject([{ title: 'Plan de tratamiento PLAN-2026-0008 completado' }])
+    expect(await publish('treatment_plan.closed', { ...esWho, reason: 'patient_abandoned' }, es.patient)).toMatchObject([{ title: 'Plan de tratamiento PLAN-2026-0008 cerrado', description: 'El paciente dejó de venir' }])
+  })
+
   it('clinical_note.created and amended say which kind of note, never its text', async () => {
     const note = randomUUID()
     const created = { note_id: note, patient_id: en.patient, clinic_id: en.clinic, type: 'diagnosis' }

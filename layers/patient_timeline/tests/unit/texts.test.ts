@@ -58,3 +58,18 @@ describe('clinical texts', () => {
     expect(Object.keys(en.clinical.clinicalTypes)).toHaveLength(20)
   })
 })
+
+describe('plan texts', () => {
+  it('has every close reason in both languages', () => {
+    expect(Object.keys(en.plans.reasons)).toEqual(['rejected_by_patient', 'expired', 'cancelled_by_clinic', 'patient_abandoned', 'other'])
+    expect(Object.keys(es.plans.reasons)).toEqual(Object.keys(en.plans.reasons))
+  })
+
+  it('names the plan when its number is known', () => {
+    expect(en.plans.accepted('PLAN-2026-0001')).toBe('Treatment plan PLAN-2026-0001 accepted')
+    expect(en.plans.closed(null)).toBe('Treatment plan closed')
+    expect(es.plans.completed(null)).toBe('Plan de tratamiento completado')
+    expect(en.plans.summary(1, null)).toBe('1 treatment')
+    expect(es.plans.summary(3, '90,00 €')).toBe('3 tratamientos · Total: 90,00 €')
+  })
+})
