@@ -274,7 +274,8 @@ describe('treatment, financial and document events', () => {
     expect(await publish('treatment_plan.created', who, en.patient)).toEqual([
       { event_type: 'treatment_plan.created', category: 'treatment', title: 'Treatment plan PLAN-2026-0007 created', description: null, source_type: 'treatment_plan', source_id: plan, data: who },
     ])
-    const items = [{ item_id: randomUUID() }, { item_id: randomUUID() }]
+    const item = () => ({ item_id: randomUUID(), treatment_id: randomUUID(), catalog_item_id: null, clinical_type: 'filling' as const, teeth: [], price: '62.50', phase: 3, sessions: [] })
+    const items = [item(), item()]
     expect(await publish('treatment_plan.proposed', { ...who, items, total: '125.00' }, en.patient)).toMatchObject([
       { title: 'Treatment plan PLAN-2026-0007 proposed to the patient', description: '2 treatments · Total: €125.00', source_id: plan },
     ])
