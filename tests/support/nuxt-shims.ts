@@ -83,6 +83,7 @@ const kit = await Promise.all([
   import('~/components/app/AppIconButton.vue'),
   import('~/components/app/AppSectionCard.vue'),
   import('~/components/app/AppStatusBadge.vue'),
+  import('~/components/app/AppSwitchFields.vue'),
   import('~/components/app/AppTextField.vue'),
   import('~/components/app/AppTextFields.vue'),
 ])
