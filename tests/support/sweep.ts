@@ -329,7 +329,7 @@ export const SERVICE_RULES: Record<string, { ownerAdminOnly?: true, refusedRoles
   },
   'POST /api/v1/treatment_plan/plans/:id/items/:item_id/perform': {
     refusedRoles: ['assistant'],
-    why: 'performing is clinical work: the handler also requires odontogram.write, which assistants lack (they hold treatment_plan.plans.write)',
+    why: 'performItem(): performing is clinical work and also needs odontogram.write, which assistants lack (they hold treatment_plan.plans.write)',
   },
 }
 

@@ -274,20 +274,21 @@ describe('treatment, financial and document events', () => {
     expect(await publish('treatment_plan.created', who, en.patient)).toEqual([
       { event_type: 'treatment_plan.created', category: 'treatment', title: 'Treatment plan PLAN-2026-0007 created', description: null, source_type: 'treatment_plan', source_id: plan, data: who },
     ])
-    const items = [{ item_id: randomUUID() }, { item_id: randomUUID() }]
+    const item = () => ({ item_id: randomUUID(), treatment_id: randomUUID(), catalog_item_id: null, clinical_type: 'filling' as const, teeth: [], price: '62.50', phase: 3, sessions: [] })
+    const items = [item(), item()]
     expect(await publish('treatment_plan.proposed', { ...who, items, total: '125.00' }, en.patient)).toMatchObject([
       { title: 'Treatment plan PLAN-2026-0007 proposed to the patient', description: '2 treatments · Total: €125.00', source_id: plan },
     ])
     expect(await publish('treatment_plan.accepted', who, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 accepted', description: null }])
     expect(await publish('treatment_plan.completed', who, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 completed' }])
     expect(await publish('treatment_plan.closed', { ...who, reason: 'rejected_by_patient' }, en.patient)).toMatchObject([{ title: 'Treatment plan PLAN-2026-0007 closed', description: 'Rejected by the patient' }])
-    // Proposed again after a reopen: recorded again; created twice (a retry): once.
+    // Proposed again after a reopen: recorded again; created twice (a retry): once (handlers run concurrently: any order).
     eventBus.publish('treatment_plan.proposed', { ...who, items, total: '125.00' })
     eventBus.publish('treatment_plan.proposed', { ...who, items, total: '125.00' })
     eventBus.publish('treatment_plan.created', who)
     eventBus.publish('treatment_plan.created', who)
     await eventBus.drain()
-    expect((await entries(en.patient)).map(e => e.event_type)).toEqual(['treatment_plan.closed', 'treatment_plan.proposed', 'treatment_plan.proposed', 'treatment_plan.created'])
+    expect((await entries(en.patient)).map(e => e.event_type).sort()).toEqual(['treatment_plan.closed', 'treatment_plan.created', 'treatment_plan.proposed', 'treatment_plan.proposed'])
 
     const esWho = { plan_id: randomUUID(), patient_id: es.patient, clinic_id: es.clinic, number: 'PLAN-2026-0008' }
     expect(await publish('treatment_plan.created', esWho, es.patient)).toMatchObject([{ title: 'Plan de tratamiento PLAN-2026-0008 creado' }])

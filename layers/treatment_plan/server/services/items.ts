@@ -2,9 +2,10 @@
 // or a new one charted through the odontogram in the same transaction),
 // changing its phase or professional, removing it, reordering, and performing
 // it (through the odontogram, which publishes treatment.completed).
-import { conflict, invalid, transaction } from '#dentalpin'
+import { conflict, forbidden, invalid, transaction } from '#dentalpin'
 import type { Kysely } from 'kysely'
 import type { z } from 'zod'
+import { hasPermission } from '#shared/permissions'
 import type { SessionTemplateRow } from '#layers/catalog/models'
 import { entryCreateSchema, entryPerformSchema } from '#layers/odontogram/models'
 import { createEntry, performEntry } from '#layers/odontogram/server/published'
@@ -126,6 +127,7 @@ export async function reorderItems(db: Db, actor: Actor, planId: string, input: 
 
 /** Performs the item's treatment through the odontogram (treatment.completed follows); the item completes at once. */
 export async function performItem(db: Db, actor: Actor, planId: string, itemId: string, input: z.output<typeof itemPerformSchema>): Promise<PlanItem> {
+  if (!hasPermission(actor.grants, 'odontogram.write')) throw forbidden('treatment_plan.perform_forbidden', 'Only those who chart treatments perform them')
   return transaction(db, async (trx) => {
     const { item } = await planAndItem(trx, actor, planId, itemId)
     if (item.status !== 'pending') throw notPending(item.status)

@@ -4,10 +4,9 @@ import type { TreatmentPlanDb } from '#layers/treatment_plan/server/db'
 import { actorOf, itemParamSchema } from '#layers/treatment_plan/server/params'
 import { performItem } from '#layers/treatment_plan/server/services/items'
 
-// Performing is clinical work: the plan's write AND the chart's write.
+// Performing is clinical work: the plan's write here, the chart's write (odontogram.write) in the service.
 export default defineEventHandler(async (event) => {
-  await requirePermission(event, 'treatment_plan.plans.write')
-  const auth = await requirePermission(event, 'odontogram.write')
+  const auth = await requirePermission(event, 'treatment_plan.plans.write')
   const { id, item_id } = parseParams(event, itemParamSchema)
   const input = await parseBody(event, itemPerformSchema)
   return ok(await performItem(useDb<TreatmentPlanDb>(), actorOf(auth), id, item_id, input), 'Treatment performed')
