@@ -114,7 +114,8 @@ export async function updateEntry(db: Db, actor: Actor, id: string, input: z.out
 /**
  * Soft delete (charted in error): the row stays with who, when and why and
  * never shows on the chart again, on any date. Treatments performed here are
- * not deleted (409): they happened; a correction is a new entry.
+ * not deleted (409): they happened; a correction is a new entry. Deleting a
+ * planned treatment publishes `odontogram.treatment_cancelled`.
  */
 export async function deleteEntry(db: Db, actor: Actor, id: string, input: z.output<typeof entryDeleteSchema>): Promise<void> {
   await transaction(db, async (trx) => {
@@ -122,5 +123,7 @@ export async function deleteEntry(db: Db, actor: Actor, id: string, input: z.out
     if (row.status === 'performed' && !row.existing) throw conflict('odontogram.performed_not_deletable', 'Performed treatments stay on the record; chart a correction instead')
     await repo.updateEntry(trx, actor.clinicId, id, { deleted_at: new Date(), deleted_by: actor.userId, deleted_reason: input.reason })
     await finish(trx, actor, row, 'deleted', { reason: input.reason })
+    // A planned treatment charted in error will not be done either: whoever planned it hears it as cancelled.
+    if (row.kind === 'treatment' && row.status === 'planned') publishEntryEvent(row, 'cancelled')
   })
 }

@@ -60,6 +60,16 @@ describe('the plan status machine', () => {
     expect(done).toMatchObject({ status: 'completed', completed_count: 1, cancelled_count: 1, pending_count: 0, total: '55.00', allowed_actions: [] })
   })
 
+  it('a planned treatment deleted from the chart (charted in error) cancels its item', async () => {
+    const plan = await planIn(api, items, patient, 'draft', [35, 34])
+    const [first] = (await getPlan(api, plan.id)).items
+    const res = await api.request('DELETE', `/api/v1/odontogram/entries/${first.treatment_id}`, { body: { reason: 'Planned on the wrong tooth' } })
+    expect(res.status, JSON.stringify(res.body)).toBe(204)
+    const after = await eventually(() => getPlan(api, plan.id), p => p.cancelled_count === 1)
+    expect(after).toMatchObject({ status: 'draft', cancelled_count: 1, pending_count: 1 })
+    expect(after.items.find((i: { id: string }) => i.id === first.id)).toMatchObject({ status: 'cancelled' })
+  })
+
   it('needs an item to propose', async () => {
     const plan = await createPlan(api, patient)
     const res = await api.post(`${BASE}/plans/${plan.id}/propose`, {})
