@@ -28,7 +28,7 @@ describe('app shell and module administration', () => {
 
   it('shows the dashboard and the official modules before the sample module is installed', async () => {
     const page = await signedIn('admin')
-    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Settings'])
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Treatment plans', 'Settings'])
     await page.waitForLoadState('networkidle')
     expect(await page.getByTestId('sample-widget').count()).toBe(0)
     await page.context().close()
@@ -80,7 +80,7 @@ describe('app shell and module administration', () => {
 
     // The navigation follows without a reload.
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor()
-    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'])
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Sample admin', 'Schedule', 'Treatment plans', 'Sample notes', 'Settings'])
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).click()
     await page.waitForURL('**/sample')
     await page.getByRole('heading', { name: 'Sample notes' }).first().waitFor()
@@ -93,11 +93,11 @@ describe('app shell and module administration', () => {
 
   it('shows each role its own navigation', async () => {
     const expected: Record<string, string[]> = {
-      // Official modules' entries (Patients 10, Schedule 20) interleave with the sample's by order.
-      admin: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'],
-      dentist: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Sample notes', 'Settings'],
-      hygienist: ['Home', 'Patients', 'Schedule', 'Sample notes', 'Settings'],
-      receptionist: ['Home', 'Patients', 'Schedule', 'Settings'],
+      // Official modules' entries (Patients 10, Schedule 20, Treatment plans 25) interleave with the sample's by order.
+      admin: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Treatment plans', 'Sample notes', 'Settings'],
+      dentist: ['Home', 'Patients', 'Sample admin', 'Schedule', 'Treatment plans', 'Sample notes', 'Settings'],
+      hygienist: ['Home', 'Patients', 'Schedule', 'Treatment plans', 'Sample notes', 'Settings'],
+      receptionist: ['Home', 'Patients', 'Schedule', 'Treatment plans', 'Settings'],
     }
     for (const [role, labels] of Object.entries(expected)) {
       const page = await signedIn(role)
@@ -119,7 +119,7 @@ describe('app shell and module administration', () => {
     await page.getByRole('menuitem', { name: 'Language' }).hover()
     await page.getByRole('menuitemcheckbox', { name: 'Español' }).click()
     await sidebar(page, 'Barra lateral').waitFor()
-    expect(await navLabels(page, 'Barra lateral')).toEqual(['Inicio', 'Pacientes', 'Administración de ejemplo', 'Agenda', 'Notas de ejemplo', 'Ajustes'])
+    expect(await navLabels(page, 'Barra lateral')).toEqual(['Inicio', 'Pacientes', 'Administración de ejemplo', 'Agenda', 'Planes de tratamiento', 'Notas de ejemplo', 'Ajustes'])
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('Administrador en DentalPin Demo Clinic')
     await page.context().close()
   })
@@ -167,7 +167,7 @@ describe('app shell and module administration', () => {
     await page.getByRole('button', { name: 'Apply changes' }).click()
     await page.locator('[data-testid="pending-banner"][data-phase="done"]').waitFor({ timeout: 60_000 })
     await sidebar(page).getByRole('link', { name: 'Sample notes' }).waitFor({ state: 'detached' })
-    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Settings'])
+    expect(await navLabels(page)).toEqual(['Home', 'Patients', 'Schedule', 'Treatment plans', 'Settings'])
     const res = await page.goto('/sample')
     expect(res?.status()).toBe(404)
     await page.goto('/')
