@@ -143,7 +143,7 @@ describe('treatment plans', () => {
     // The timeline: the plan's events and the work done.
     await page.goto(`/patients/${patientId}?tab=patient_timeline.tab`)
     await hydrated(page)
-    await page.getByText(/Treatment completed on tooth 16/).first().waitFor()
+    await page.getByText(/Treatment completed: filling on tooth 16/).first().waitFor()
     await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} accepted/).first().waitFor()
     await page.getByText(/Treatment plan PLAN-\d{4}-\d{4} proposed to the patient/).first().waitFor()
     await page.context().close()
